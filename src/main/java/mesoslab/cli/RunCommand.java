@@ -1,0 +1,100 @@
+package mesoslab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import mesoslab.module.BuiltinModules;
+import mesoslab.plan.HostScope;
+import mesoslab.plan.Plan;
+import mesoslab.plan.PlanCheck;
+import mesoslab.plan.Planner;
+import mesoslab.plan.RunRequest;
+import mesoslab.plan.TagFilter;
+import mesoslab.template.Expressions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mesoslab run PLAYBOOK}: validates a playbook against an inventory and lists or runs it. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a playbook against the inventory.",
+            "",
+            "Playbooks use Ansible's keywords; expressions are Freemarker ({{ zk_port }}, when: x == 1).",
+            "Everything is loaded and checked first: a mistake in the inventory, the playbook, a template or an expression",
+            "stops the run with exit code 2 before any host is touched.",
+            "PLAYBOOK is a path, or a name under playbooks/ (e.g. site.yml)."})
+final class RunCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
+    String playbook;
+
+    @Mixin
+    InventoryOption inventoryOption = new InventoryOption();
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN",
+            description = "Only hosts matching this pattern (Ansible's grammar: a:b, a:&b, a:!b, ~regex, group[0], @file).")
+    String limit;
+
+    @Option(names = {"-t", "--tags"}, paramLabel = "TAGS", split = ",", description = "Only tasks with these tags.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", paramLabel = "TAGS", split = ",", description = "Skip tasks with these tags.")
+    List<String> skipTags = new ArrayList<>();
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "Extra variables, highest precedence: k=v, '{\"k\": 1}' or @file.yml. Repeatable.")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = "--syntax-check", description = "Check the playbook, then stop.")
+    boolean syntaxCheck;
+
+    @Option(names = "--list-hosts", description = "List each play's hosts, then stop.")
+    boolean listHosts;
+
+    @Option(names = "--list-tasks", description = "List each play's tasks, then stop.")
+    boolean listTasks;
+
+    @Option(names = "--list-tags", description = "List each play's tags, then stop.")
+    boolean listTags;
+
+    @Spec
+    CommandSpec spec;
+
+    RunCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Path playbookPath = context.home().playbook(playbook);
+        RunRequest request = new RunRequest(playbookPath, inventoryOption.resolve(context.home()), limit,
+                new TagFilter(new LinkedHashSet<>(tags), new LinkedHashSet<>(skipTags)), extraVars, context.home().root());
+        Plan plan = new Planner(new BuiltinModules()).plan(request);
+        PrintWriter out = spec.commandLine().getOut();
+        PlaybookListing listing = new PlaybookListing(out, playbook);
+        if (syntaxCheck) {
+            new PlanCheck(new Expressions()).check(plan, scope(plan));
+            listing.syntaxCheck();
+            return ExitCodes.OK;
+        }
+        if (listHosts || listTasks || listTags) {
+            listing.list(plan, listHosts, listTasks, listTags);
+            return ExitCodes.OK;
+        }
+        new PlanCheck(new Expressions()).check(plan, scope(plan));
+        spec.commandLine().getErr().println("error: running playbooks arrives with the execution engine (issue 3); "
+                + "this build can only check and list them. Use --syntax-check, --list-hosts, --list-tasks or --list-tags");
+        return ExitCodes.INTERNAL;
+    }
+
+    private static HostScope scope(Plan plan) {
+        return new HostScope(plan.inventory(), plan.defaults(), plan.extraVars(), new Expressions());
+    }
+}
