@@ -17,12 +17,24 @@ public final class Suggestions {
                 .filter(c -> distance(lower, c.toLowerCase(Locale.ROOT)) <= limit
                         || (lower.length() >= 4 && c.toLowerCase(Locale.ROOT).startsWith(lower)))
                 .min(Comparator.comparingInt((String c) -> distance(lower, c.toLowerCase(Locale.ROOT)))
+                        // On a tie, a dropped letter ("taks" for "tasks") is a likelier typo than a changed one.
+                        .thenComparing(c -> !isSubsequence(lower, c.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()));
     }
 
     /** " Did you mean 'x'?" or the empty string. */
     public static String didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> "did you mean '" + c + "'?").orElse("");
+    }
+
+    private static boolean isSubsequence(String small, String big) {
+        int i = 0;
+        for (int j = 0; j < big.length() && i < small.length(); j++) {
+            if (small.charAt(i) == big.charAt(j)) {
+                i++;
+            }
+        }
+        return i == small.length();
     }
 
     /** Optimal string alignment distance: a swap of two neighbours counts as one edit. */
