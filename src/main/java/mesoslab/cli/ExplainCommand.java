@@ -30,9 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Show where a variable's value comes from for one host.",
             "",
             "The winning value comes first, then every other layer that sets it.",
-            "Precedence, low to high: playbook defaults < inventory vars of group all < group_vars/all",
+            "Precedence, low to high: playbook defaults < inventory vars of group all",
             "< inventory group vars (parent < child; equal depth: ansible_group_priority, then name)",
-            "< group_vars files (same order) < inventory host vars < host_vars < play vars < vars_files",
+            "< group_vars/all < group_vars files (same order) < inventory host vars < host_vars < play vars < vars_files",
             "< set_fact/register < extra vars (-e)."})
 final class ExplainCommand implements Callable<Integer> {
     private final CliContext context;

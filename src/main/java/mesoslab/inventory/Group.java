@@ -26,6 +26,7 @@ public final class Group {
     private final List<Host> hosts = new ArrayList<>();
     private int depth;
     private int priority = 1;
+    private Object priorityWritten;
 
     Group(String name, SourceLocation location) {
         this.name = name;
@@ -123,8 +124,14 @@ public final class Group {
         vars.put(key, value);
     }
 
-    void setPriority(int priority) {
+    void setPriority(int priority, Object asWritten) {
         this.priority = priority;
+        this.priorityWritten = asWritten;
+    }
+
+    /** {@code ansible_group_priority} as the inventory wrote it, or null. */
+    public Object priorityWritten() {
+        return priorityWritten;
     }
 
     void addHost(Host host) {

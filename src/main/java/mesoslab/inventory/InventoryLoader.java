@@ -148,7 +148,7 @@ public final class InventoryLoader {
                         "ansible_group_priority of group '" + group.name() + "' must be a whole number, not '" + value.value() + "'",
                         "Write a number such as 'ansible_group_priority: 10'");
             }
-            group.setPriority(Integer.parseInt(String.valueOf(value.value())));
+            group.setPriority(Integer.parseInt(String.valueOf(value.value())), value.value());
             return;
         }
         group.setVar(key, value);

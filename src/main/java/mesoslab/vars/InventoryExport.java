@@ -76,11 +76,11 @@ public final class InventoryExport {
 
     private void graphGroup(Group group, int depth, boolean withVars, List<String> lines) {
         lines.add(indent("@" + group.name() + ":", depth));
-        for (Group child : group.children().stream().sorted(java.util.Comparator.comparing(Group::name)).toList()) {
+        for (Group child : group.children()) {
             graphGroup(child, depth + 1, withVars, lines);
         }
         if (!group.name().equals("all")) {
-            for (Host host : group.hosts().stream().sorted(java.util.Comparator.comparing(Host::name)).toList()) {
+            for (Host host : group.hosts()) {
                 lines.add(indent(host.name(), depth + 1));
                 if (withVars) {
                     showVars(hostVars(host), depth + 2, lines);
@@ -88,10 +88,20 @@ public final class InventoryExport {
             }
         }
         if (withVars) {
-            Map<String, Object> groupVars = new LinkedHashMap<>();
-            group.vars().forEach((k, v) -> groupVars.put(k, v.value()));
-            showVars(groupVars, depth + 1, lines);
+            showVars(groupVars(group), depth + 1, lines);
         }
+    }
+
+    /** A group's own variables: inventory first, then its group_vars/ files. */
+    public Map<String, Object> groupVars(Group group) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        group.vars().forEach((k, v) -> vars.put(k, v.value()));
+        // Ansible keeps the priority among the group's own variables, though hosts never see it.
+        if (group.priorityWritten() != null) {
+            vars.put("ansible_group_priority", group.priorityWritten());
+        }
+        inventory.groupVarFiles(group.name()).forEach(file -> file.vars().forEach((k, v) -> vars.put(k, v.value())));
+        return vars;
     }
 
     private static void showVars(Map<String, Object> vars, int depth, List<String> lines) {

@@ -9,10 +9,10 @@ import mesoslab.inventory.Inventory;
 import mesoslab.inventory.VarFile;
 
 /**
- * The layers an inventory contributes to one host, in Ansible's order: group {@code all}
- * (inventory, then group_vars/all), the host's other groups by depth, priority and name
- * (first all their inventory vars, then all their group_vars files), the host's own inventory
- * vars, then its host_vars files.
+ * The layers an inventory contributes to one host, in Ansible's order: the inventory file's vars
+ * of group {@code all}, then of the host's other groups by depth, priority and name; then
+ * {@code group_vars/all}, then the other groups' {@code group_vars/} files in the same order;
+ * then the host's own inventory vars and its {@code host_vars/} files.
  */
 public final class InventoryVars {
     private InventoryVars() {}
@@ -25,12 +25,12 @@ public final class InventoryVars {
         List<VarLayer> layers = new ArrayList<>();
         Group all = inventory.all();
         layers.add(new VarLayer(Precedence.INVENTORY_ALL, "group all (inventory)", all.vars()));
-        for (VarFile file : inventory.groupVarFiles("all")) {
-            layers.add(new VarLayer(Precedence.GROUP_VARS_ALL, file.path().toString(), file.vars()));
-        }
         List<Group> groups = host.allGroups().stream().filter(g -> g != all).sorted(GROUP_ORDER).toList();
         for (Group group : groups) {
             layers.add(new VarLayer(Precedence.INVENTORY_GROUP, "group " + group.name() + " (inventory)", group.vars()));
+        }
+        for (VarFile file : inventory.groupVarFiles("all")) {
+            layers.add(new VarLayer(Precedence.GROUP_VARS_ALL, file.path().toString(), file.vars()));
         }
         for (Group group : groups) {
             for (VarFile file : inventory.groupVarFiles(group.name())) {

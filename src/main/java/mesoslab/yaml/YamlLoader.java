@@ -59,7 +59,8 @@ public final class YamlLoader {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(100);
-        Yaml yaml = new Yaml(options);
+        Yaml yaml = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
+                new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options, new AnsibleResolver());
         List<Node> documents = new ArrayList<>();
         try {
             for (Node node : yaml.composeAll(new StringReader(text))) {
