@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -15,7 +16,6 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -33,13 +33,21 @@ public final class DnsResponder {
     private final Supplier<RecordSet> records;
     private final LongSupplier soaSerial;
     private final Upstream upstream;
+    private final Map<String, Upstream> zoneUpstreams;
     private final Random random = new Random();
 
     public DnsResponder(MesosDnsConfig config, Supplier<RecordSet> records, LongSupplier soaSerial, Upstream upstream) {
+        this(config, records, soaSerial, upstream, Map.of());
+    }
+
+    /** @param zoneUpstreams per {@code ZoneResolvers} zone (lower-case, no trailing dot), its own resolvers */
+    public DnsResponder(MesosDnsConfig config, Supplier<RecordSet> records, LongSupplier soaSerial, Upstream upstream,
+                        Map<String, Upstream> zoneUpstreams) {
         this.config = config;
         this.records = records;
         this.soaSerial = soaSerial;
         this.upstream = upstream;
+        this.zoneUpstreams = Map.copyOf(zoneUpstreams);
     }
 
     /** The wire answer to {@code query}; {@code null} when the bytes are not a DNS message. */
@@ -69,9 +77,24 @@ public final class DnsResponder {
         return lower.equals(zone) || lower.endsWith("." + zone);
     }
 
+    /** Like the Go DNS mux, the most specific matching zone picks the upstream. */
+    private Upstream upstreamFor(Name name) {
+        String lower = name.toString().toLowerCase(Locale.ROOT);
+        Upstream best = upstream;
+        int bestLength = -1;
+        for (Map.Entry<String, Upstream> zone : zoneUpstreams.entrySet()) {
+            String suffix = zone.getKey() + ".";
+            if ((lower.equals(suffix) || lower.endsWith("." + suffix)) && suffix.length() > bestLength) {
+                best = zone.getValue();
+                bestLength = suffix.length();
+            }
+        }
+        return best;
+    }
+
     private Message forward(Message request, boolean tcp) {
         try {
-            Message response = upstream.forward(request, tcp);
+            Message response = upstreamFor(request.getQuestion().getName()).forward(request, tcp);
             response.getHeader().setID(request.getHeader().getID());
             return response;
         } catch (Upstream.NoResolversException e) {
@@ -91,7 +114,7 @@ public final class DnsResponder {
     private static Message replyTo(Message request) {
         Message reply = new Message(request.getHeader().getID());
         reply.getHeader().setFlag(Flags.QR);
-        reply.getHeader().setOpcode(request.getHeader().getOpcode() == Opcode.QUERY ? Opcode.QUERY : request.getHeader().getOpcode());
+        reply.getHeader().setOpcode(request.getHeader().getOpcode());
         if (request.getHeader().getFlag(Flags.RD)) {
             reply.getHeader().setFlag(Flags.RD);
         }

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -120,6 +123,8 @@ public final class MesosDnsServer implements AutoCloseable {
             }
             records = generator.generate(state, current);
             soaSerial = System.currentTimeMillis() / 1000;
+            verbose("records reloaded from leader " + state.leader() + ": " + records.a().size() + " A names, "
+                    + records.srv().size() + " SRV names");
             if (ready.getCount() > 0) {
                 startListeners();
                 ready.countDown();
@@ -133,16 +138,31 @@ public final class MesosDnsServer implements AutoCloseable {
 
     private void startListeners() throws IOException {
         if (config.dnsOn()) {
-            Upstream upstream = new Upstream(config.externalOn() ? config.resolvers() : List.of(),
-                    Duration.ofSeconds(config.timeout() == 0 ? 5 : config.timeout()));
-            DnsResponder responder = new DnsResponder(config, () -> records, () -> soaSerial, upstream);
-            dns = DnsServer.start(responder, InetAddress.getByName(config.listener()), config.port());
+            Duration timeout = Duration.ofSeconds(config.timeout() == 0 ? 5 : config.timeout());
+            Upstream upstream = new Upstream(config.externalOn() ? config.resolvers() : List.of(), timeout);
+            Map<String, Upstream> zones = new LinkedHashMap<>();
+            if (config.externalOn()) {
+                config.zoneResolvers().forEach((zone, resolvers) ->
+                        zones.put(zone.toLowerCase(Locale.ROOT).replaceAll("\\.+$", ""), new Upstream(resolvers, timeout)));
+            }
+            DnsResponder responder = new DnsResponder(config, () -> records, () -> soaSerial, upstream, zones);
+            try {
+                dns = DnsServer.start(responder, InetAddress.getByName(config.listener()), config.port());
+            } catch (IOException e) {
+                throw new IOException("failed to set up the DNS server on " + config.listener() + ":" + config.port()
+                        + " (config keys \"listener\" and \"port\"): " + e.getMessage(), e);
+            }
             log.println("mesos-dns: serving DNS on " + dns.address().getAddress().getHostAddress() + ":" + dns.address().getPort()
                     + " (udp and tcp) for domain " + config.domain());
         }
         if (config.httpOn()) {
-            StandInHttpServer server = StandInHttpServer.http(new InetSocketAddress(InetAddress.getByName(config.httpListener()),
-                    config.httpPort()));
+            StandInHttpServer server;
+            try {
+                server = StandInHttpServer.http(new InetSocketAddress(InetAddress.getByName(config.httpListener()), config.httpPort()));
+            } catch (IOException e) {
+                throw new IOException("failed to set up the HTTP server on " + config.httpListener() + ":" + config.httpPort()
+                        + " (config keys \"HTTPListener\" and \"httpport\"): " + e.getMessage(), e);
+            }
             new HttpApi(config, version, () -> records, () -> soaSerial).routes(server).start();
             http = server;
             log.println("mesos-dns: serving HTTP on " + config.httpListener() + ":" + server.port());

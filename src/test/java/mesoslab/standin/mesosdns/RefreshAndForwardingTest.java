@@ -120,6 +120,28 @@ class RefreshAndForwardingTest {
         }
     }
 
+    @Test
+    void zoneResolversTakeTheirZoneAndTheDefaultResolversTheRest() throws Exception {
+        int closedPort;
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            closedPort = probe.getLocalPort();
+        }
+        try (FakeMasters masters = new FakeMasters(); DatagramSocket upstream = new DatagramSocket(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            masters.serve(masters.newState());
+            Thread answering = new Thread(() -> answerEveryQuery(upstream), "fake-zone-upstream");
+            answering.setDaemon(true);
+            answering.start();
+            String resolvers = ("\"externalon\": true, \"timeout\": 1, \"resolvers\": [\"127.0.0.1:%d\"],"
+                    + " \"zoneResolvers\": {\"corp.lab\": [\"127.0.0.1:%d\"]}").formatted(closedPort, upstream.getLocalPort());
+            try (MesosDnsServer server = server(resolvers, masters)) {
+                assertThat(addresses(server, "git.corp.lab.")).containsExactly("127.0.0.99");
+                assertThat(DnsClient.query(server.dnsAddress().orElseThrow(), "www.example.org.", Type.A, false).getRcode())
+                        .isEqualTo(Rcode.SERVFAIL);
+            }
+        }
+    }
+
     /** A stand-in upstream resolver: every A question gets 127.0.0.99. */
     private static void answerEveryQuery(DatagramSocket socket) {
         byte[] buffer = new byte[4096];
