@@ -209,6 +209,17 @@ class MesosDnsServerTest {
     }
 
     @Test
+    void axfrHasTheZoneAndTheRecordMaps() throws Exception {
+        JsonNode axfr = get("/v1/axfr");
+
+        assertThat(axfr.path("Domain").asText()).isEqualTo("mesos");
+        assertThat(axfr.path("Mname").asText()).isEqualTo("ns1.mesos.");
+        assertThat(axfr.path("TTL").asInt()).isEqualTo(5);
+        assertThat(axfr.path("Records").path("As").path("leader.mesos.").get(0).asText()).isEqualTo("127.0.0.1");
+        assertThat(axfr.path("Records").path("SRVs").path("_web._tcp.marathon.mesos.")).hasSize(2);
+    }
+
+    @Test
     void enumerateListsTheTasksRecords() throws Exception {
         JsonNode frameworks = get("/v1/enumerate").path("frameworks");
 
