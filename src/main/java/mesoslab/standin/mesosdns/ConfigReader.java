@@ -20,7 +20,7 @@ import mesoslab.standin.http.Json;
  */
 public final class ConfigReader {
     private static final Pattern DOMAIN = Pattern.compile("[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)*");
-    private static final Set<String> IP_SOURCES = Set.of("host", "docker", "mesos", "netinfo");
+    private static final List<String> IP_SOURCES = List.of("netinfo", "mesos", "docker", "host");
     private static final long UINT32 = 0xffffffffL;
 
     private final List<String> systemResolvers;
