@@ -23,6 +23,7 @@ public final class Main {
     private static Map<String, StandIn> standIns() {
         Map<String, StandIn> all = new LinkedHashMap<>();
         // Each stand-in adds one line here: all.put("name", SomeStandIn::main);
+        all.put("mesos-dns", mesoslab.standin.mesosdns.MesosDnsStandIn::run);
         return all;
     }
 
