@@ -88,9 +88,10 @@ final class ExplainCommand implements Callable<Integer> {
         out.println(variable + " = " + (secret ? Secret.MASK : PythonRepr.repr(settings.get(0).var().value())));
         int i = 0;
         for (VarStack.Setting setting : settings) {
-            String where = setting.var().location() == null ? setting.layer().label() : setting.var().location() + "  (" + setting.layer().label() + ")";
+            String source = setting.layer().label().contains("/") ? setting.layer().level().description() : setting.layer().label();
+            String where = setting.var().location() == null ? "command line" : setting.var().location().toString();
             String value = secret ? Secret.MASK : PythonRepr.repr(setting.var().value());
-            out.println((i == 0 ? "  wins:       " : "  overrides:  ") + value + "  from " + setting.layer().level().description() + ", " + where);
+            out.println((i == 0 ? "  wins:        " : "  overridden:  ") + value + "  (" + source + ") " + where);
             i++;
         }
         out.flush();

@@ -23,6 +23,7 @@ public abstract class MesoslabException extends RuntimeException {
         if (hint.isEmpty()) {
             return message;
         }
-        return message + (message.endsWith(".") ? " " : ". ") + hint;
+        boolean closed = message.endsWith(".") || message.endsWith("?") || message.endsWith("!");
+        return message + (closed ? " " : ". ") + hint;
     }
 }

@@ -51,14 +51,25 @@ public final class KeyValues {
         return result;
     }
 
-    /** Splits on spaces outside quotes; quotes are kept in the tokens. */
+    /** Splits on spaces outside quotes and outside {@code {{ }}}; quotes are kept in the tokens. */
     static List<String> tokens(String text, SourceLocation where) {
         List<String> tokens = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         char quote = 0;
+        int braces = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (quote != 0) {
+            if (text.startsWith("{{", i)) {
+                braces++;
+                current.append("{{");
+                i++;
+            } else if (braces > 0 && text.startsWith("}}", i)) {
+                braces--;
+                current.append("}}");
+                i++;
+            } else if (braces > 0) {
+                current.append(c);
+            } else if (quote != 0) {
                 current.append(c);
                 if (c == '\\' && i + 1 < text.length()) {
                     current.append(text.charAt(++i));

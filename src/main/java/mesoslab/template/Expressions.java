@@ -121,7 +121,7 @@ public final class Expressions {
             return cached;
         }
         try {
-            Template template = new Template("expression", "<#assign " + RESULT + " = (" + expression + ")>", cfg);
+            Template template = new Template("expression", "<#assign " + RESULT + " = " + expression + ">", cfg);
             cache.put(expression, template);
             return template;
         } catch (ParseException e) {
