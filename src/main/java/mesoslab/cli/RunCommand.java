@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import mesoslab.module.BuiltinModules;
+import mesoslab.executor.PlaybookRunner;
+import mesoslab.executor.RunOptions;
+import mesoslab.executor.RunSummary;
+import mesoslab.module.ModuleRegistry;
+import mesoslab.output.ConsoleReporter;
 import mesoslab.plan.HostScope;
 import mesoslab.plan.Plan;
 import mesoslab.plan.PlanCheck;
@@ -52,6 +56,19 @@ final class RunCommand implements Callable<Integer> {
             description = "Extra variables, highest precedence: k=v, '{\"k\": 1}' or @file.yml. Repeatable.")
     List<String> extraVars = new ArrayList<>();
 
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "20",
+            description = "How many hosts work at once (default: ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = {"-C", "--check"}, description = "Change nothing; report what would change.")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "Show the changes made to files.")
+    boolean diff;
+
+    @Option(names = "--start-at-task", paramLabel = "NAME", description = "Skip the tasks before the first one with this name.")
+    String startAtTask;
+
     @Option(names = "--syntax-check", description = "Check the playbook, then stop.")
     boolean syntaxCheck;
 
@@ -76,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
         Path playbookPath = context.home().playbook(playbook);
         RunRequest request = new RunRequest(playbookPath, inventoryOption.resolve(context.home()), limit,
                 new TagFilter(new LinkedHashSet<>(tags), new LinkedHashSet<>(skipTags)), extraVars, context.home().root());
-        Plan plan = new Planner(new BuiltinModules()).plan(request);
+        ModuleRegistry modules = Wiring.modules();
+        Plan plan = new Planner(Wiring.catalog(modules)).plan(request);
         PrintWriter out = spec.commandLine().getOut();
         PlaybookListing listing = new PlaybookListing(out, playbook);
         if (syntaxCheck) {
@@ -88,10 +106,16 @@ final class RunCommand implements Callable<Integer> {
             listing.list(plan, listHosts, listTasks, listTags);
             return ExitCodes.OK;
         }
-        new PlanCheck(new Expressions()).check(plan, scope(plan));
-        spec.commandLine().getErr().println("error: running playbooks arrives with the execution engine (issue 3); "
-                + "this build can only check and list them. Use --syntax-check, --list-hosts, --list-tasks or --list-tags");
-        return ExitCodes.INTERNAL;
+        if (forks < 1) {
+            throw new mesoslab.common.InvalidInputException(null, "--forks must be at least 1, not " + forks, "Use e.g. -f 20");
+        }
+        Expressions expressions = new Expressions();
+        new PlanCheck(expressions).check(plan, scope(plan));
+        MesoslabCommand root = (MesoslabCommand) spec.root().userObject();
+        ConsoleReporter console = new ConsoleReporter(out, Terminal.colour(context.env()), root.verbose.length);
+        RunSummary summary = new PlaybookRunner(modules, Wiring.connector(), expressions)
+                .run(plan, new RunOptions(forks, check, diff, startAtTask), console);
+        return summary.anyUnreachable() ? ExitCodes.UNREACHABLE : summary.anyFailed() ? ExitCodes.TASK_FAILED : ExitCodes.OK;
     }
 
     private static HostScope scope(Plan plan) {

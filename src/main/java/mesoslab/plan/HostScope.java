@@ -67,8 +67,14 @@ public final class HostScope {
 
     /** The winning values plus the magic variables. */
     public Map<String, Object> flatten(VarStack stack, Host host, List<String> playHosts) {
+        return flatten(stack, host, playHosts, h -> base(h).flatten());
+    }
+
+    /** As {@link #flatten(VarStack, Host, List)}, with {@code hostvars} answered by {@code hostVars} (which may add facts). */
+    public Map<String, Object> flatten(VarStack stack, Host host, List<String> playHosts,
+                                       java.util.function.Function<Host, Map<String, Object>> hostVars) {
         Map<String, Object> vars = new HashMap<>(stack.flatten());
-        vars.putAll(MagicVars.of(inventory, host, playHosts, h -> base(h).flatten()));
+        vars.putAll(MagicVars.of(inventory, host, playHosts, hostVars));
         return vars;
     }
 }

@@ -21,4 +21,14 @@ public interface ModuleCatalog {
      * free-form text; null when the module takes only {@code k=v} or a mapping.
      */
     Set<String> freeFormOptions(String name);
+
+    /** The argument names a module accepts, or null when the catalogue does not check them. */
+    default Set<String> options(String name) {
+        return null;
+    }
+
+    /** The arguments a module needs. */
+    default Set<String> required(String name) {
+        return Set.of();
+    }
 }

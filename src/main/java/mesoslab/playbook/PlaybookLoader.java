@@ -39,6 +39,20 @@ public final class PlaybookLoader {
         return new Playbook(normalized, plays(normalized));
     }
 
+    /** Loads a tasks file (for include_tasks at run time), with the same checks as at load time. */
+    public List<Task> loadTasks(Path file, Path playbookDir) {
+        Path normalized = file.toAbsolutePath().normalize();
+        YamlNode root = YamlLoader.load(normalized);
+        if (root == null) {
+            return List.of();
+        }
+        if (!(root instanceof YamlList list)) {
+            throw new InvalidInputException(root.location(), "a tasks file must be a list of tasks, not " + root.kind(),
+                    "Start each task with '- name: ...'");
+        }
+        return new TaskParser(modules, playbookDir, importing).parseList(list, normalized, false);
+    }
+
     private List<Play> plays(Path file) {
         if (importing.contains(file)) {
             throw new InvalidInputException(SourceLocation.file(file), "the playbook imports itself (through " + importing.peek() + ")",

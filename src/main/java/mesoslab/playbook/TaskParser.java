@@ -99,6 +99,7 @@ final class TaskParser {
     private Task build(YamlMap map, YamlMap.Entry action, Path file, boolean handlers) {
         Map<String, Object> args = new LinkedHashMap<>(arguments(action));
         args.putAll(Fields.plainMap(map, "args"));
+        checkArguments(action, args);
         if (action.key().equals("include_tasks")) {
             checkIncludedFile(action, file);
         }
@@ -121,6 +122,28 @@ final class TaskParser {
                 Fields.bool(map, "become"), Fields.string(map, "become_user"), Fields.string(map, "delegate_to"),
                 Fields.bool(map, "run_once"), Fields.bool(map, "no_log"), Fields.bool(map, "check_mode"),
                 Fields.bool(map, "diff"), Fields.plainMap(map, "vars"), Fields.plainMap(map, "environment"), List.of());
+    }
+
+    /** Unknown or missing arguments are input errors, found before anything runs. */
+    private void checkArguments(YamlMap.Entry action, Map<String, Object> args) {
+        Set<String> options = modules.options(action.key());
+        SourceLocation where = action.value() == null ? action.keyLocation() : action.value().location();
+        if (options != null) {
+            for (String arg : args.keySet()) {
+                if (!options.contains(arg) && !(arg.equals(KeyValues.RAW) && modules.freeFormOptions(action.key()) != null)) {
+                    String suggestion = Suggestions.didYouMean(arg, options);
+                    throw new InvalidInputException(where,
+                            "module '" + action.key() + "' has no argument '" + arg + "'" + (suggestion.isEmpty() ? "" : "; " + suggestion),
+                            "Its arguments are: " + String.join(", ", new java.util.TreeSet<>(options)));
+                }
+            }
+        }
+        for (String needed : modules.required(action.key())) {
+            if (!args.containsKey(needed)) {
+                throw new InvalidInputException(where, "module '" + action.key() + "' needs the argument '" + needed + "'",
+                        "Add '" + needed + ": ...' to the task");
+            }
+        }
     }
 
     private static Object plain(YamlNode node) {

@@ -1,0 +1,13 @@
+package mesoslab.executor;
+
+/**
+ * How to run, passed explicitly to the executor (never read from globals).
+ *
+ * @param forks        how many hosts work at once
+ * @param check        change nothing; report what would change
+ * @param diff         show file changes
+ * @param startAtTask  skip tasks before the first one with this name (null: start at the beginning)
+ */
+public record RunOptions(int forks, boolean check, boolean diff, String startAtTask) {
+    public static final RunOptions DEFAULT = new RunOptions(20, false, false, null);
+}

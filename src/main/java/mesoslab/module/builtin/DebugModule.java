@@ -1,0 +1,38 @@
+package mesoslab.module.builtin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import mesoslab.module.Module;
+import mesoslab.module.ModuleCall;
+import mesoslab.module.ModuleResult;
+
+/** {@code debug}: prints a message ({@code msg}) or a variable ({@code var}); never changes anything. */
+public final class DebugModule implements Module {
+    @Override
+    public String name() {
+        return "debug";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("msg", "var", "verbosity");
+    }
+
+    @Override
+    public boolean needsConnection() {
+        return false;
+    }
+
+    @Override
+    public ModuleResult run(ModuleCall call) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (call.args().containsKey("var")) {
+            String name = call.string("var");
+            data.put(name, call.vars().containsKey(name) ? call.vars().get(name) : "VARIABLE IS NOT DEFINED!");
+        } else {
+            data.put("msg", call.args().getOrDefault("msg", "Hello world!"));
+        }
+        return ModuleResult.ok(data);
+    }
+}
