@@ -10,7 +10,10 @@ import mesoslab.executor.PlaybookRunner;
 import mesoslab.executor.RunOptions;
 import mesoslab.executor.RunSummary;
 import mesoslab.module.ModuleRegistry;
+import mesoslab.events.RunListener;
 import mesoslab.output.ConsoleReporter;
+import mesoslab.output.JUnitReporter;
+import mesoslab.output.JsonReporter;
 import mesoslab.plan.HostScope;
 import mesoslab.plan.Plan;
 import mesoslab.plan.PlanCheck;
@@ -69,6 +72,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--start-at-task", paramLabel = "NAME", description = "Skip the tasks before the first one with this name.")
     String startAtTask;
 
+    @Option(names = "--output", paramLabel = "FORMAT", description = "'console' (default) or 'json': the whole run as one JSON document on stdout.")
+    String output = "console";
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the run as JUnit XML (a test case per task and host).")
+    Path junit;
+
+    @Option(names = "--retry-file", paramLabel = "FILE",
+            description = "Write the names of failed and unreachable hosts to FILE (use it later with -l @FILE).")
+    Path retryFile;
+
     @Option(names = "--syntax-check", description = "Check the playbook, then stop.")
     boolean syntaxCheck;
 
@@ -111,11 +124,29 @@ final class RunCommand implements Callable<Integer> {
         }
         Expressions expressions = new Expressions();
         new PlanCheck(expressions).check(plan, scope(plan));
-        MesoslabCommand root = (MesoslabCommand) spec.root().userObject();
-        ConsoleReporter console = new ConsoleReporter(out, Terminal.colour(context.env()), root.verbose.length);
         RunSummary summary = new PlaybookRunner(modules, Wiring.connector(), expressions)
-                .run(plan, new RunOptions(forks, check, diff, startAtTask), console);
+                .run(plan, new RunOptions(forks, check, diff, startAtTask), reporters(out));
+        if (retryFile != null) {
+            RetryFile.write(retryFile, summary);
+        }
         return summary.anyUnreachable() ? ExitCodes.UNREACHABLE : summary.anyFailed() ? ExitCodes.TASK_FAILED : ExitCodes.OK;
+    }
+
+    private RunListener reporters(PrintWriter out) {
+        List<RunListener> listeners = new ArrayList<>();
+        switch (output) {
+            case "console" -> {
+                MesoslabCommand root = (MesoslabCommand) spec.root().userObject();
+                listeners.add(new ConsoleReporter(out, Terminal.colour(context.env()), root.verbose.length));
+            }
+            case "json" -> listeners.add(new JsonReporter(out));
+            default -> throw new mesoslab.common.InvalidInputException(null, "unknown --output format '" + output + "'",
+                    "Use --output console or --output json");
+        }
+        if (junit != null) {
+            listeners.add(new JUnitReporter(junit));
+        }
+        return RunListener.all(listeners.toArray(RunListener[]::new));
     }
 
     private static HostScope scope(Plan plan) {

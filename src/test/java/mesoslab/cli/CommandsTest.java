@@ -75,4 +75,24 @@ class CommandsTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("undefined variable 'zk_id'").contains("(host agent1)");
     }
+
+    @Test
+    void runExitsThreeOnAFailedTaskAndWritesJsonJunitAndRetryFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("play.yml"), """
+                - hosts: zookeeper
+                  tasks:
+                    - name: fail on two
+                      fail: msg="no {{ zk_id }}"
+                      when: zk_id == 2
+                """);
+        CliRunner.Result r = cli.run("run", dir.resolve("play.yml").toString(), "--output", "json",
+                "--junit", dir.resolve("junit.xml").toString(), "--retry-file", dir.resolve("retry").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("\"outcome\" : \"failed\"").contains("\"msg\" : \"no 2\"");
+        assertThat(Files.readAllLines(dir.resolve("retry"))).containsExactly("master2");
+        assertThat(Files.readString(dir.resolve("junit.xml"))).contains("tests=\"3\" failures=\"1\" skipped=\"2\"")
+                .contains("<testcase classname=\"master2\" name=\"fail on two\"><failure");
+        CliRunner.Result retry = cli.run("run", dir.resolve("play.yml").toString(), "-l", "@" + dir.resolve("retry"));
+        assertThat(retry.out()).contains("fatal: [master2]: FAILED! => no 2").doesNotContain("master1");
+    }
 }
