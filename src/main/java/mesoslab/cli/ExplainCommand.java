@@ -59,12 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Inventory inventory = InventoryLoader.load(inventoryOption.resolve(context.home()));
-        Host target = inventory.host(host);
-        if (target == null) {
-            String suggestion = Suggestions.didYouMean(host, inventory.hosts().stream().map(Host::name).toList());
-            throw new InvalidInputException(null, "host '" + host + "' is not in the inventory" + (suggestion.isEmpty() ? "" : "; " + suggestion),
-                    "Run 'mesoslab inventory --graph' to see the hosts");
-        }
+        Host target = InventoryOption.requireHost(inventory, host);
         ProjectPaths paths = new ProjectPaths(context.home().root().resolve("playbooks").toAbsolutePath(), context.home().root());
         HostScope scope = new HostScope(inventory, Planner.defaultsOf(paths), ExtraVars.parse(extraVars), new Expressions());
         VarStack stack = scope.base(target);

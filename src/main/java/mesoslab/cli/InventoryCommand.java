@@ -62,12 +62,7 @@ final class InventoryCommand implements Callable<Integer> {
         if (action.list) {
             out.println(PythonJson.write(export.list()));
         } else if (action.host != null) {
-            Host host = inventory.host(action.host);
-            if (host == null) {
-                String suggestion = Suggestions.didYouMean(action.host, inventory.hosts().stream().map(Host::name).toList());
-                throw new InvalidInputException(null, "host '" + action.host + "' is not in the inventory"
-                        + (suggestion.isEmpty() ? "" : "; " + suggestion), "Run 'mesoslab inventory --graph' to see the hosts");
-            }
+            Host host = InventoryOption.requireHost(inventory, action.host);
             out.println(PythonJson.write(export.hostVars(host)));
         } else {
             String start = group == null ? "all" : group;

@@ -12,4 +12,16 @@ final class InventoryOption {
     Path resolve(Home home) {
         return inventory != null ? inventory : home.defaultInventory();
     }
+
+    /** The named host, or an input error with a "did you mean". */
+    static mesoslab.inventory.Host requireHost(mesoslab.inventory.Inventory inventory, String name) {
+        mesoslab.inventory.Host host = inventory.host(name);
+        if (host == null) {
+            String suggestion = mesoslab.common.Suggestions.didYouMean(name,
+                    inventory.hosts().stream().map(mesoslab.inventory.Host::name).toList());
+            throw new mesoslab.common.InvalidInputException(null, "host '" + name + "' is not in the inventory"
+                    + (suggestion.isEmpty() ? "" : "; " + suggestion), "Run 'mesoslab inventory --graph' to see the hosts");
+        }
+        return host;
+    }
 }
