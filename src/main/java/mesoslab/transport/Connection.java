@@ -1,7 +1,34 @@
 package mesoslab.transport;
 
-/** Placeholder until the transport layer lands: a connection to one host, closed at the end of the run. */
+/**
+ * A connection to one host, open for the whole run: commands run over it, files go to and come
+ * from it. Implementations: {@code local} (this machine) and {@code ssh} (one session per host,
+ * a channel per command).
+ *
+ * <p>Thread-safety: a connection is used by one thread at a time (the host's worker).
+ * {@link #close()} is idempotent. Failures to reach the host throw
+ * {@link HostUnreachableException}; a command that runs and fails is not an exception but a
+ * {@link CommandResult} with a non-zero {@code rc}.
+ */
 public interface Connection extends AutoCloseable {
+
+    /** The inventory name of the host this connection reaches. */
+    String host();
+
+    /** Runs a command and waits for it (up to its timeout, then kills it). */
+    CommandResult exec(Command command);
+
+    /**
+     * Writes {@code content} to {@code path} atomically: into a temporary file in the same
+     * folder, then renamed over the target, so no reader ever sees a half-written file.
+     *
+     * @param mode octal permission bits such as {@code "0644"}, or null to keep the default
+     */
+    void put(byte[] content, String path, String mode, Become become);
+
+    /** Reads a whole file; throws {@link TransportException} when it cannot be read. */
+    byte[] fetch(String path, Become become);
+
     @Override
     void close();
 }
