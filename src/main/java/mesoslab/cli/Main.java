@@ -26,6 +26,8 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // "-l @file" is Ansible's limit file, not a picocli argument file.
+        cli.setExpandAtFiles(false);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine command = ex.getCommandLine();
             String hint = " Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.";

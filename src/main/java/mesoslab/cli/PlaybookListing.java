@@ -43,7 +43,9 @@ final class PlaybookListing {
             if (tasks) {
                 out.println("    tasks:");
                 for (Task task : planned.tasks()) {
-                    out.println("      " + task.displayName() + "\tTAGS: " + tagList(task.allTags()));
+                    java.util.TreeSet<String> all = new java.util.TreeSet<>(planned.play().tags());
+                    all.addAll(task.allTags());
+                    out.println("      " + task.displayName() + "\tTAGS: " + tagList(List.copyOf(all)));
                 }
             }
         }

@@ -25,15 +25,20 @@ public final class HostPattern {
 
     private final Inventory inventory;
     private final SourceLocation where;
+    private final boolean strictSubscripts;
 
-    private HostPattern(Inventory inventory, SourceLocation where) {
+    private HostPattern(Inventory inventory, SourceLocation where, boolean strictSubscripts) {
         this.inventory = inventory;
         this.where = where;
+        this.strictSubscripts = strictSubscripts;
     }
 
-    /** The hosts {@code pattern} selects. {@code where} is where the pattern was written (null for a flag). */
+    /**
+     * The hosts {@code pattern} selects. {@code where} is where the pattern was written (null for a
+     * flag). A subscript past the end selects nothing here; in a --limit it is an error (as in Ansible).
+     */
     public static List<Host> select(Inventory inventory, String pattern, SourceLocation where) {
-        return new HostPattern(inventory, where).evaluate(split(pattern));
+        return new HostPattern(inventory, where, false).evaluate(split(pattern));
     }
 
     /**
@@ -49,7 +54,7 @@ public final class HostPattern {
                 terms.add(term);
             }
         }
-        Set<Host> allowed = new LinkedHashSet<>(new HostPattern(inventory, null).evaluate(terms));
+        Set<Host> allowed = new LinkedHashSet<>(new HostPattern(inventory, null, true).evaluate(terms));
         return hosts.stream().filter(allowed::contains).toList();
     }
 
@@ -154,6 +159,10 @@ public final class HostPattern {
     private List<Host> applySubscript(String term, List<Host> hosts, int[] subscript) {
         if (subscript.length == 1 || subscript[1] == 0) {
             int index = subscript[0] < 0 ? hosts.size() + subscript[0] : subscript[0];
+            if ((index < 0 || index >= hosts.size()) && !strictSubscripts) {
+                // As ansible-playbook does for a play's hosts: an index past the end selects nothing.
+                return List.of();
+            }
             if (index < 0 || index >= hosts.size()) {
                 throw new InvalidInputException(where,
                         "no hosts matched the subscripted pattern '" + term + "' (it selects " + hosts.size() + " hosts)",

@@ -34,6 +34,12 @@ public final class Planner {
         VarLayer extra = ExtraVars.parse(request.extraVars());
         ProjectPaths paths = new ProjectPaths(playbook.file().getParent(), request.home().toAbsolutePath());
         List<VarLayer> defaults = defaultsOf(paths);
+        if (request.limit() != null
+                && HostPattern.limit(inventory, List.copyOf(inventory.all().allHosts()), request.limit()).isEmpty()) {
+            throw new mesoslab.common.InvalidInputException(null,
+                    "--limit '" + request.limit() + "' leaves no host of the inventory to run on",
+                    "Check the pattern against 'mesoslab inventory --graph' (names are case-sensitive)");
+        }
         List<PlannedPlay> plays = new ArrayList<>();
         int number = 0;
         for (Play play : playbook.plays()) {

@@ -64,8 +64,10 @@ class HostPatternTest {
     }
 
     @Test
-    void subscriptOutOfRangeIsAnError() {
-        assertThatThrownBy(() -> select("web[7]")).isInstanceOf(InvalidInputException.class)
+    void subscriptOutOfRangeIsAnErrorInALimitButSelectsNothingInAPlay() {
+        assertThat(select("web[7]")).isEmpty();
+        assertThatThrownBy(() -> HostPattern.limit(inv, HostPattern.select(inv, "all", null), "web[7]"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no hosts matched the subscripted pattern 'web[7]'");
     }
 
