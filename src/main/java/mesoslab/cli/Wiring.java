@@ -2,7 +2,18 @@ package mesoslab.cli;
 
 import java.util.Set;
 import java.util.TreeSet;
-import mesoslab.common.InvalidInputException;
+import mesoslab.module.builtin.BlockInFileModule;
+import mesoslab.module.builtin.CommandModule;
+import mesoslab.module.builtin.CopyModule;
+import mesoslab.module.builtin.DaemonModule;
+import mesoslab.module.builtin.FileModule;
+import mesoslab.module.builtin.LineInFileModule;
+import mesoslab.module.builtin.SlurpModule;
+import mesoslab.module.builtin.StatModule;
+import mesoslab.module.builtin.TemplateModule;
+import mesoslab.module.builtin.WaitForModule;
+import mesoslab.transport.HostUnreachableException;
+import mesoslab.transport.local.LocalConnection;
 import mesoslab.executor.Connector;
 import mesoslab.module.BuiltinModules;
 import mesoslab.module.ModuleRegistry;
@@ -19,6 +30,17 @@ final class Wiring {
 
     static ModuleRegistry modules() {
         return new ModuleRegistry()
+                .register(new CommandModule(false))
+                .register(new CommandModule(true))
+                .register(new FileModule())
+                .register(new CopyModule())
+                .register(new TemplateModule())
+                .register(new LineInFileModule())
+                .register(new BlockInFileModule())
+                .register(new StatModule())
+                .register(new SlurpModule())
+                .register(new DaemonModule())
+                .register(new WaitForModule())
                 .register(new DebugModule())
                 .register(new SetFactModule())
                 .register(new AssertModule())
@@ -58,10 +80,15 @@ final class Wiring {
         };
     }
 
+    /** Chooses the transport from {@code ansible_connection} (or {@code connection}); ssh is the default. */
     static Connector connector() {
         return (host, vars) -> {
-            throw new InvalidInputException(null, "no transport is available in this build to reach host " + host,
-                    "Only modules that run on the controller (debug, set_fact, assert, fail, pause) work yet");
+            Object kind = vars.getOrDefault("ansible_connection", vars.getOrDefault("connection", "ssh"));
+            if ("local".equals(String.valueOf(kind))) {
+                return new LocalConnection(host);
+            }
+            throw new HostUnreachableException(host, "the '" + kind + "' transport is not available in this build",
+                    "Use 'ansible_connection: local' for this machine; SSH arrives with the transport work", null);
         };
     }
 }

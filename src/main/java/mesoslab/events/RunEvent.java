@@ -17,8 +17,9 @@ public sealed interface RunEvent {
     record TaskStarted(String name, String where, boolean handler) implements RunEvent {}
 
     /** A host finished a task (or one loop item of it: {@code item} is then its label). */
+    /** {@code shown}: the result keys a person should see without -v (what debug prints). */
     record HostDone(String host, String task, String where, Outcome outcome, String item, Map<String, Object> result,
-                    String diff, boolean noLog) implements RunEvent {}
+                    String diff, boolean noLog, List<String> shown) implements RunEvent {}
 
     /** Something worth telling a person while a long step runs (a retry, a wait). */
     record Progress(String host, String task, String message) implements RunEvent {}

@@ -5,7 +5,11 @@ import java.util.Map;
 import mesoslab.events.Outcome;
 
 /** One module call's result as the executor keeps it. */
-record Attempt(Map<String, Object> data, String diff, boolean unreachable) {
+record Attempt(Map<String, Object> data, String diff, boolean unreachable, java.util.List<String> shown) {
+
+    Attempt(Map<String, Object> data, String diff, boolean unreachable) {
+        this(data, diff, unreachable, java.util.List.of());
+    }
 
     static Attempt skipped() {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -27,7 +31,7 @@ record Attempt(Map<String, Object> data, String diff, boolean unreachable) {
         Map<String, Object> copy = new LinkedHashMap<>(data);
         copy.put("failed", true);
         copy.put("msg", msg);
-        return new Attempt(copy, diff, unreachable);
+        return new Attempt(copy, diff, unreachable, shown);
     }
 
     Outcome outcome(boolean ignoreErrors) {

@@ -21,6 +21,7 @@ final class HostRun {
     final Map<String, Var> facts = new LinkedHashMap<>();
     final Set<String> notified = new LinkedHashSet<>();
     VarStack playStack;
+    mesoslab.playbook.Play play;
     Connection connection;
     boolean failed;
     boolean unreachable;

@@ -47,6 +47,7 @@ final class PlayRunner {
             List<String> batchNames = batch.stream().map(h -> h.host.name()).toList();
             for (HostRun h : batch) {
                 h.playStack = run.scope.forPlay(h.host, play.play(), batchNames);
+                h.play = play.play();
                 h.notified.clear();
             }
             if ("free".equals(play.play().strategy())) {
@@ -122,7 +123,7 @@ final class PlayRunner {
             run.count(host.host.name(), Outcome.FAILED);
             host.failed = true;
             run.listener.on(new RunEvent.HostDone(host.host.name(), task.displayName(), task.location().toString(), Outcome.FAILED,
-                    null, java.util.Map.of("failed", true, "msg", e.paragraph()), null, false));
+                    null, java.util.Map.of("failed", true, "msg", e.paragraph()), null, false, List.of()));
             return List.of();
         }
     }

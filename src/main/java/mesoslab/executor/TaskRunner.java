@@ -143,7 +143,8 @@ final class TaskRunner {
         try {
             ModuleCall call = new ModuleCall(args, host.host.name(), vars,
                     module.needsConnection() ? connection(task, host, vars, at) : null,
-                    check, run.options.diff() || bool(task.diff(), vars, at, false), run.templates, task.file().getParent());
+                    check, run.options.diff() || bool(task.diff(), vars, at, false), run.templates, task.file().getParent(),
+                    become(task, host, vars, at));
             ModuleResult result = module.run(call);
             if (!result.facts().isEmpty()) {
                 result.facts().forEach(host::setFact);
@@ -156,7 +157,7 @@ final class TaskRunner {
             if (task.failedWhen() != null) {
                 data.put("failed", condition(task.failedWhen(), bound, task));
             }
-            return new Attempt(data, result.diff(), false);
+            return new Attempt(data, result.diff(), false, result.shown());
         } catch (UnreachableHostException e) {
             host.unreachable = true;
             return new Attempt(Map.of("unreachable", true, "changed", false, "msg", e.paragraph()), null, true);
@@ -165,6 +166,23 @@ final class TaskRunner {
         } catch (MesoslabException e) {
             return Attempt.failed(e.paragraph());
         }
+    }
+
+    /**
+     * Privilege escalation: the task's {@code become} wins over the play's, which wins over the
+     * host's {@code ansible_become}; the password comes only from a variable and stays a Secret.
+     */
+    private mesoslab.transport.Become become(Task task, HostRun host, Map<String, Object> vars, ExpressionContext at) {
+        Object flag = task.become() != null ? task.become() : host.play.become() != null ? host.play.become()
+                : vars.get("ansible_become") != null ? vars.get("ansible_become") : vars.get("become");
+        if (!bool(flag, vars, at, false)) {
+            return mesoslab.transport.Become.NONE;
+        }
+        Object user = task.becomeUser() != null ? task.becomeUser() : host.play.becomeUser() != null ? host.play.becomeUser()
+                : vars.get("ansible_become_user");
+        Object password = vars.getOrDefault("ansible_become_password", vars.get("ansible_become_pass"));
+        return mesoslab.transport.Become.as(user == null ? null : String.valueOf(run.expressions.render(String.valueOf(user), vars, at)),
+                password == null ? null : mesoslab.common.Secret.of(String.valueOf(password)));
     }
 
     /** The host's own connection, or with delegate_to the delegate's (the task keeps the host's variables). */
@@ -196,6 +214,11 @@ final class TaskRunner {
                     evaluated.add(run.expressions.condition(c, vars, at));
                 }
                 args.put(e.getKey(), evaluated);
+                args.put(e.getKey() + "_source", list.stream().map(String::valueOf).toList());
+            } else if (module.expressionOptions().contains(e.getKey())) {
+                String text = String.valueOf(e.getValue());
+                args.put(e.getKey(), run.expressions.evaluate(text, vars, at, 0));
+                args.put(e.getKey() + "_source", text);
             } else {
                 args.put(e.getKey(), run.expressions.renderDeep(e.getValue(), vars, at));
             }
@@ -276,6 +299,6 @@ final class TaskRunner {
         }
         run.listener.on(new RunEvent.HostDone(host.host.name(), task.displayName(), task.location().toString(), outcome,
                 label == null ? null : redactor.text(label), redactor.result(attempt.data(), noLog),
-                noLog ? null : redactor.text(attempt.diff()), noLog));
+                noLog ? null : redactor.text(attempt.diff()), noLog, noLog ? java.util.List.of() : attempt.shown()));
     }
 }

@@ -32,9 +32,17 @@ public interface Module {
 
     /**
      * Arguments that hold bare conditions ({@code assert: that: x == 1}); the executor evaluates
-     * them to booleans before {@link #run}.
+     * them to booleans before {@link #run} (the texts go under {@code NAME_source}).
      */
     default Set<String> conditionOptions() {
+        return Set.of();
+    }
+
+    /**
+     * Arguments that hold a bare expression ({@code debug: var: out.stdout}); the executor
+     * evaluates them and passes the value under the same name, the text under {@code NAME_source}.
+     */
+    default Set<String> expressionOptions() {
         return Set.of();
     }
 

@@ -16,9 +16,10 @@ import mesoslab.transport.Connection;
  * @param diff        produce a diff of file changes
  * @param templates   template files, for the template module
  * @param baseDir     the folder relative source paths resolve from (the task file's folder)
+ * @param become      privilege escalation for the task's commands
  */
 public record ModuleCall(Map<String, Object> args, String host, Map<String, Object> vars, Connection connection,
-                         boolean check, boolean diff, TemplateFiles templates, Path baseDir) {
+                         boolean check, boolean diff, TemplateFiles templates, Path baseDir, mesoslab.transport.Become become) {
 
     public String string(String name) {
         Object value = args.get(name);

@@ -13,7 +13,16 @@ import java.util.Map;
  * @param diff   a unified diff of what changed (or would), or null
  * @param facts  variables to set on the host ({@code set_fact}), or empty
  */
-public record ModuleResult(Map<String, Object> data, String diff, Map<String, Object> facts) {
+public record ModuleResult(Map<String, Object> data, String diff, Map<String, Object> facts, List<String> shown) {
+
+    public ModuleResult(Map<String, Object> data, String diff, Map<String, Object> facts) {
+        this(data, diff, facts, List.of());
+    }
+
+    /** The result fields a person should see even without -v (what debug prints, for example). */
+    public ModuleResult showing(List<String> keys) {
+        return new ModuleResult(data, diff, facts, List.copyOf(keys));
+    }
 
     public boolean changed() {
         return Boolean.TRUE.equals(data.get("changed"));
@@ -52,11 +61,11 @@ public record ModuleResult(Map<String, Object> data, String diff, Map<String, Ob
     }
 
     public ModuleResult withDiff(String unifiedDiff) {
-        return new ModuleResult(data, unifiedDiff, facts);
+        return new ModuleResult(data, unifiedDiff, facts, shown);
     }
 
     public ModuleResult withFacts(Map<String, Object> newFacts) {
-        return new ModuleResult(data, diff, newFacts);
+        return new ModuleResult(data, diff, newFacts, shown);
     }
 
     /** Output lines the way Ansible splits them for {@code stdout_lines}. */

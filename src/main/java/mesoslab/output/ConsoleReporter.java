@@ -67,10 +67,11 @@ public final class ConsoleReporter implements RunListener {
                 out.println();
             }
         }
-        Object msg = e.result().get("msg");
-        if (e.outcome() == Outcome.OK && msg != null && verbosity == 0 && !e.result().containsKey("rc")) {
-            // What debug and assert say is the point of running them: show it, as Ansible does.
-            out.println("    \"msg\": " + ResultText.quoted(String.valueOf(msg)));
+        if (verbosity == 0) {
+            // What debug says is the point of running it: show it, as Ansible does.
+            for (String key : e.shown()) {
+                out.println("    " + ResultText.quoted(key) + ": " + ResultText.value(e.result().get(key)));
+            }
         }
     }
 

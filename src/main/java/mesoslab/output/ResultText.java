@@ -47,6 +47,10 @@ final class ResultText {
         return json(s);
     }
 
+    static String value(Object v) {
+        return json(v);
+    }
+
     private static String json(Object v) {
         if (v == null) {
             return "null";

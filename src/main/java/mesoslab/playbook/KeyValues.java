@@ -97,12 +97,39 @@ public final class KeyValues {
         return tokens;
     }
 
-    private static String unquote(String value) {
-        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-                && value.charAt(value.length() - 1) == value.charAt(0)) {
-            String inner = value.substring(1, value.length() - 1);
-            return inner.replace("\\" + value.charAt(0), String.valueOf(value.charAt(0)));
+    /** Ansible decodes backslash escapes in k=v values: {@code content="a\\nb"} holds a newline. */
+    private static String decodeEscapes(String value) {
+        if (value.indexOf('\\') < 0) {
+            return value;
         }
-        return value;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char n = value.charAt(++i);
+                switch (n) {
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    case 'r' -> out.append('\r');
+                    case '\\' -> out.append('\\');
+                    case '"', '\'' -> out.append(n);
+                    default -> out.append('\\').append(n);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
+
+    private static String unquote(String raw) {
+        String value = raw;
+        boolean quoted = value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                && value.charAt(value.length() - 1) == value.charAt(0);
+        if (quoted) {
+            return decodeEscapes(value.substring(1, value.length() - 1));
+        }
+        return decodeEscapes(value);
+    }
+
 }

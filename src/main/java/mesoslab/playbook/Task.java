@@ -44,13 +44,12 @@ public record Task(
         Map<String, Object> environment,
         List<String> inheritedTags) {
 
-    /** The name shown in output: the given name, or the module and its main argument. */
+    /** The name shown in output: the given name, or (as Ansible shows it) the module's name. */
     public String displayName() {
         if (name != null && !name.isBlank()) {
             return name;
         }
-        Object raw = args.get(KeyValues.RAW);
-        return raw == null ? module : module + " " + raw;
+        return module;
     }
 
     /** Own tags plus inherited ones. */

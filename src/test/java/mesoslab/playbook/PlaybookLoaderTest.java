@@ -65,7 +65,7 @@ class PlaybookLoaderTest {
         assertThat(command.args()).isEqualTo(Map.of("_raw_params", "echo hi", "chdir", "/tmp"));
         assertThat(command.when()).hasSize(2);
         assertThat(command.notifyHandlers()).containsExactly("restart");
-        assertThat(command.displayName()).isEqualTo("command echo hi");
+        assertThat(command.displayName()).isEqualTo("command");
         Task copy = play.tasks().get(2);
         assertThat(copy.loop()).isEqualTo(List.of(1, 2));
         assertThat(copy.loopControl().loopVar()).isEqualTo("n");

@@ -41,11 +41,12 @@ public final class AssertModule implements Module {
     public ModuleResult run(ModuleCall call) {
         Object that = call.args().get("that");
         List<?> conditions = that instanceof List<?> l ? l : List.of(that);
+        Object sources = call.args().get("that_source");
         for (int i = 0; i < conditions.size(); i++) {
-            Object c = conditions.get(i);
-            if (!Boolean.TRUE.equals(c)) {
-                String msg = call.string("fail_msg", call.string("msg", "Assertion failed"));
-                return ModuleResult.failed(msg, Map.of("assertion", String.valueOf(c), "evaluated_to", false));
+            if (!Boolean.TRUE.equals(conditions.get(i))) {
+                String text = sources instanceof List<?> s && i < s.size() ? String.valueOf(s.get(i)) : String.valueOf(conditions.get(i));
+                String msg = call.string("fail_msg", call.string("msg", "Assertion failed: " + text));
+                return ModuleResult.failed(msg, Map.of("assertion", text, "evaluated_to", false));
             }
         }
         return ModuleResult.ok(Map.of("msg", call.string("success_msg", "All assertions passed")));

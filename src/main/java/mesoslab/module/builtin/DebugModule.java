@@ -1,6 +1,7 @@
 package mesoslab.module.builtin;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mesoslab.module.Module;
@@ -20,6 +21,11 @@ public final class DebugModule implements Module {
     }
 
     @Override
+    public Set<String> expressionOptions() {
+        return Set.of("var");
+    }
+
+    @Override
     public boolean needsConnection() {
         return false;
     }
@@ -27,12 +33,11 @@ public final class DebugModule implements Module {
     @Override
     public ModuleResult run(ModuleCall call) {
         Map<String, Object> data = new LinkedHashMap<>();
-        if (call.args().containsKey("var")) {
-            String name = call.string("var");
-            data.put(name, call.vars().containsKey(name) ? call.vars().get(name) : "VARIABLE IS NOT DEFINED!");
+        if (call.args().containsKey("var_source")) {
+            data.put(call.string("var_source"), call.args().get("var"));
         } else {
             data.put("msg", call.args().getOrDefault("msg", "Hello world!"));
         }
-        return ModuleResult.ok(data);
+        return ModuleResult.ok(data).showing(List.copyOf(data.keySet()));
     }
 }
