@@ -16,6 +16,7 @@ import mesoslab.playbook.Condition;
 import mesoslab.playbook.Task;
 import mesoslab.template.ExpressionContext;
 import mesoslab.template.TemplateError;
+import mesoslab.template.TemplatedVars;
 
 /**
  * Runs one task on one host: conditions, loop, retries, the module call, changed_when and
@@ -30,7 +31,7 @@ final class TaskRunner {
     }
 
     Outcome run(Task task, HostRun host, List<String> playHosts) {
-        Map<String, Object> vars = new HashMap<>(run.vars(host, playHosts));
+        Map<String, Object> vars = run.vars(host, playHosts);
         ExpressionContext at = new ExpressionContext(task.location(), false, host.host.name());
         Redactor redactor = Redactor.of(vars);
         boolean noLog = bool(task.noLog(), vars, at, false);
@@ -40,7 +41,7 @@ final class TaskRunner {
             List<Map<String, Object>> results = new ArrayList<>();
             Outcome outcome = Outcome.SKIPPED;
             for (Object item : items) {
-                Map<String, Object> itemVars = new HashMap<>(vars);
+                Map<String, Object> itemVars = TemplatedVars.copyOf(vars, run.expressions, host.host.name());
                 String label = null;
                 if (item != NO_LOOP) {
                     itemVars.put(task.loopControl().loopVar(), item);
@@ -226,9 +227,9 @@ final class TaskRunner {
         return args;
     }
 
-    private static Map<String, Object> bind(Task task, Map<String, Object> vars, Map<String, Object> data) {
-        Map<String, Object> bound = new HashMap<>(vars);
-        bound.putAll(data);
+    private Map<String, Object> bind(Task task, Map<String, Object> vars, Map<String, Object> data) {
+        Map<String, Object> bound = TemplatedVars.copyOf(vars, run.expressions, host(vars));
+        data.forEach(bound::put);
         if (task.register() != null) {
             bound.put(task.register(), data);
         }

@@ -14,6 +14,7 @@ import mesoslab.playbook.Play;
 import mesoslab.playbook.VarsFile;
 import mesoslab.template.ExpressionContext;
 import mesoslab.template.Expressions;
+import mesoslab.template.TemplatedVars;
 import mesoslab.vars.InventoryVars;
 import mesoslab.vars.MagicVars;
 import mesoslab.vars.Precedence;
@@ -70,11 +71,18 @@ public final class HostScope {
         return flatten(stack, host, playHosts, h -> base(h).flatten());
     }
 
+    /** A host's variables as another host sees them through {@code hostvars}: rendered on read, as that host. */
+    public Map<String, Object> asHostVars(Host host, Map<String, Object> vars) {
+        Map<String, Object> withName = new HashMap<>(vars);
+        withName.put("inventory_hostname", host.name());
+        return new TemplatedVars(withName, expressions, host.name(), MagicVars.NAMES);
+    }
+
     /** As {@link #flatten(VarStack, Host, List)}, with {@code hostvars} answered by {@code hostVars} (which may add facts). */
     public Map<String, Object> flatten(VarStack stack, Host host, List<String> playHosts,
                                        java.util.function.Function<Host, Map<String, Object>> hostVars) {
         Map<String, Object> vars = new HashMap<>(stack.flatten());
-        vars.putAll(MagicVars.of(inventory, host, playHosts, hostVars));
-        return vars;
+        vars.putAll(MagicVars.of(inventory, host, playHosts, h -> asHostVars(h, hostVars.apply(h))));
+        return new TemplatedVars(vars, expressions, host.name(), MagicVars.NAMES);
     }
 }

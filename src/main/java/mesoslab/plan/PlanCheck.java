@@ -72,7 +72,7 @@ public final class PlanCheck {
     }
 
     private void checkTask(Task task, Map<String, Object> hostVars, Set<String> dynamic, Host host, TemplateFiles templates) {
-        Map<String, Object> vars = new HashMap<>(hostVars);
+        Map<String, Object> vars = mesoslab.template.TemplatedVars.copyOf(hostVars, expressions, host.name());
         vars.putAll(task.vars());
         ExpressionContext at = new ExpressionContext(task.location(), false, host.name());
         Object loop = task.loop();
