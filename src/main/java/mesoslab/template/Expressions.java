@@ -104,15 +104,34 @@ public final class Expressions {
             String blamed = e.getBlamedExpressionString();
             throw new UndefinedVariableError(ctx.at(offset), ctx.host(), blamed == null ? expression : blamed,
                     " in '{{ " + expression + " }}'", e);
-        } catch (TemplateModelException e) {
-            throw new TemplateError(ctx.at(offset), ctx.host(), "cannot evaluate '" + expression + "': " + firstLine(e.getMessage()),
-                    "Check the types of the values the expression uses", e);
         } catch (TemplateException e) {
-            throw new TemplateError(ctx.at(offset), ctx.host(), "cannot evaluate '" + expression + "': " + firstLine(e.getMessageWithoutStackTop()),
-                    "Check the expression's syntax and the types of the values it uses", e);
+            throw ownErrorOr(e, ctx, offset, expression);
         } catch (IOException e) {
             throw new TemplateError(ctx.at(offset), ctx.host(), "cannot evaluate '" + expression + "': " + e.getMessage(), "", e);
         }
+    }
+
+    /**
+     * A variable read during evaluation may itself fail (a nested value with an undefined
+     * variable); Freemarker wraps that error, and the inner one is what a person needs to see.
+     */
+    static TemplateError ownError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TemplateError own) {
+                return own;
+            }
+        }
+        return null;
+    }
+
+    private static TemplateError ownErrorOr(TemplateException e, ExpressionContext ctx, int offset, String expression) {
+        TemplateError own = ownError(e);
+        if (own != null) {
+            return own;
+        }
+        String why = e instanceof TemplateModelException ? e.getMessage() : e.getMessageWithoutStackTop();
+        return new TemplateError(ctx.at(offset), ctx.host(), "cannot evaluate '" + expression + "': " + firstLine(why),
+                "Check the expression's syntax and the types of the values it uses", e);
     }
 
     private Template parse(String expression, ExpressionContext ctx, int offset) {

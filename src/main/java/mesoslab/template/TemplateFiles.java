@@ -64,6 +64,10 @@ public final class TemplateFiles {
             throw new UndefinedVariableError(SourceLocation.of(file, e.getLineNumber(), e.getColumnNumber()), host,
                     blamed == null ? "?" : blamed, " in template " + name, e);
         } catch (TemplateException e) {
+            TemplateError own = Expressions.ownError(e);
+            if (own != null) {
+                throw own;
+            }
             Integer line = e.getLineNumber();
             throw new TemplateError(SourceLocation.of(file, line == null ? 0 : line, e.getColumnNumber() == null ? 0 : e.getColumnNumber()),
                     host, "template failed: " + Expressions.firstLine(e.getMessageWithoutStackTop()),
