@@ -14,6 +14,29 @@ record Home(Path root) {
         return new Home(env == null || env.isBlank() ? Path.of("") : Path.of(env));
     }
 
+    /**
+     * What playbooks may know about mesoslab itself: its home folder, the jar it runs from (the
+     * bundled ZooKeeper and the stand-ins run from it) and the java that runs it.
+     */
+    java.util.Map<String, Object> builtins() {
+        java.util.Map<String, Object> vars = new java.util.LinkedHashMap<>();
+        vars.put("mesoslab_home", root.toAbsolutePath().normalize().toString());
+        vars.put("mesoslab_jar", jar().toString());
+        vars.put("mesoslab_java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return vars;
+    }
+
+    /** The jar (or classes folder, when run from an IDE or tests) mesoslab runs from. */
+    Path jar() {
+        Path built = root.resolve("target").resolve("mesoslab.jar").toAbsolutePath().normalize();
+        try {
+            Path source = Path.of(Home.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return source.toString().endsWith(".jar") ? source : built;
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return built;
+        }
+    }
+
     Path defaultInventory() {
         Path local = Path.of("inventories", "local");
         return Files.exists(local) ? local : root.resolve(local);

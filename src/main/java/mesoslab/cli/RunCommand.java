@@ -105,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Path playbookPath = context.home().playbook(playbook);
         RunRequest request = new RunRequest(playbookPath, inventoryOption.resolve(context.home()), limit,
-                new TagFilter(new LinkedHashSet<>(tags), new LinkedHashSet<>(skipTags)), extraVars, context.home().root());
+                new TagFilter(new LinkedHashSet<>(tags), new LinkedHashSet<>(skipTags)), extraVars, context.home().root(),
+                context.home().builtins());
         ModuleRegistry modules = Wiring.modules();
         Plan plan = new Planner(Wiring.catalog(modules)).plan(request);
         PrintWriter out = spec.commandLine().getOut();

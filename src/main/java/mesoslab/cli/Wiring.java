@@ -23,6 +23,7 @@ import mesoslab.module.builtin.FailModule;
 import mesoslab.module.builtin.PauseModule;
 import mesoslab.module.builtin.SetFactModule;
 import mesoslab.playbook.ModuleCatalog;
+import mesoslab.stack.zookeeper.ZkQuorumModule;
 
 /** The composition root: builds the module registry and the connector, once per command. */
 final class Wiring {
@@ -41,6 +42,7 @@ final class Wiring {
                 .register(new SlurpModule())
                 .register(new DaemonModule())
                 .register(new WaitForModule())
+                .register(new ZkQuorumModule())
                 .register(new DebugModule())
                 .register(new SetFactModule())
                 .register(new AssertModule())

@@ -56,6 +56,11 @@ final class PlayRunner {
                 linear(play, batch, batchNames);
             }
             handlers(play, batch, batchNames);
+            if (size > 0 && batch.stream().noneMatch(HostRun::active) && done < hosts.size()) {
+                // A whole batch failed: stop here rather than take the next hosts down the same way
+                // (a rolling restart must not go on breaking members), as Ansible does.
+                return;
+            }
         }
     }
 
@@ -68,7 +73,7 @@ final class PlayRunner {
             if (active.isEmpty()) {
                 return;
             }
-            run.listener.on(new RunEvent.TaskStarted(task.displayName(), task.location().toString(), false));
+            run.listener.on(new RunEvent.TaskStarted(title(task, active.get(0), playHosts), task.location().toString(), false));
             if (task.module().equals("meta")) {
                 meta(task, play, batch, playHosts);
                 continue;
@@ -78,6 +83,19 @@ final class PlayRunner {
                 continue;
             }
             all(active, h -> step(task, h, playHosts, play));
+        }
+    }
+
+    /** The task's name with its {{ }} rendered for the first host (as written when that fails). */
+    private String title(Task task, HostRun host, List<String> playHosts) {
+        if (task.name() == null || !task.name().contains("{{")) {
+            return task.displayName();
+        }
+        try {
+            return String.valueOf(run.expressions.render(task.name(), run.vars(host, playHosts),
+                    new ExpressionContext(task.location(), false, host.host.name())));
+        } catch (RuntimeException e) {
+            return task.displayName();
         }
     }
 

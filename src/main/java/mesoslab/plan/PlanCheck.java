@@ -31,9 +31,11 @@ public final class PlanCheck {
 
     public void check(Plan plan, HostScope scope) {
         TemplateFiles templates = new TemplateFiles(plan.paths().templates());
+        // Registered variables and facts live on for later plays, as in Ansible.
+        Set<String> dynamic = new HashSet<>();
+        plan.plays().forEach(p -> dynamic.addAll(dynamicNames(p)));
         for (PlannedPlay planned : plan.plays()) {
             List<String> playHosts = planned.hosts().stream().map(Host::name).toList();
-            Set<String> dynamic = dynamicNames(planned);
             for (Host host : planned.hosts()) {
                 VarStack stack = scope.forPlay(host, planned.play(), playHosts);
                 Map<String, Object> vars = scope.flatten(stack, host, playHosts);

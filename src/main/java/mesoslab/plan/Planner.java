@@ -33,7 +33,9 @@ public final class Planner {
         Playbook playbook = new PlaybookLoader(modules).load(request.playbook());
         VarLayer extra = ExtraVars.parse(request.extraVars());
         ProjectPaths paths = new ProjectPaths(playbook.file().getParent(), request.home().toAbsolutePath());
-        List<VarLayer> defaults = defaultsOf(paths);
+        List<VarLayer> defaults = new ArrayList<>();
+        defaults.add(VarLayer.ofValues(Precedence.DEFAULTS, "mesoslab built-ins", request.builtins()));
+        defaults.addAll(defaultsOf(paths));
         if (request.limit() != null
                 && HostPattern.limit(inventory, List.copyOf(inventory.all().allHosts()), request.limit()).isEmpty()) {
             throw new mesoslab.common.InvalidInputException(null,

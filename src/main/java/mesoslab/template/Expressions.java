@@ -101,7 +101,7 @@ public final class Expressions {
             TemplateModel model = env.getVariable(RESULT);
             return model == null ? null : DeepUnwrap.unwrap(model);
         } catch (InvalidReferenceException e) {
-            String blamed = e.getBlamedExpressionString();
+            String blamed = unwrapParentheses(e.getBlamedExpressionString());
             throw new UndefinedVariableError(ctx.at(offset), ctx.host(), blamed == null ? expression : blamed,
                     " in '{{ " + expression + " }}'", e);
         } catch (TemplateException e) {
@@ -109,6 +109,22 @@ public final class Expressions {
         } catch (IOException e) {
             throw new TemplateError(ctx.at(offset), ctx.host(), "cannot evaluate '" + expression + "': " + e.getMessage(), "", e);
         }
+    }
+
+    /** The expression is wrapped in parentheses (so {@code >=} cannot close the tag); errors should not show them. */
+    private static String unwrapParentheses(String blamed) {
+        if (blamed != null && blamed.startsWith("(") && blamed.endsWith(")")) {
+            String inner = blamed.substring(1, blamed.length() - 1);
+            int depth = 0;
+            for (char c : inner.toCharArray()) {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth < 0) {
+                    return blamed;
+                }
+            }
+            return depth == 0 ? inner : blamed;
+        }
+        return blamed;
     }
 
     /**
@@ -140,7 +156,7 @@ public final class Expressions {
             return cached;
         }
         try {
-            Template template = new Template("expression", "<#assign " + RESULT + " = " + expression + ">", cfg);
+            Template template = new Template("expression", "<#assign " + RESULT + " = (" + expression + ")>", cfg);
             cache.put(expression, template);
             return template;
         } catch (ParseException e) {

@@ -33,7 +33,7 @@ class CommandsTest {
         CliRunner.Result r = cli.run("explain", "lab_root", "--host", "agent1", "-e", "lab_root=/x");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("lab_root = '/x'\n  wins:        '/x'  (extra vars (-e)) command line\n")
-                .containsPattern("overridden:  '\\{\\{ local_lab_dir \\}\\}/\\{\\{ inventory_hostname \\}\\}'  \\(group all \\(inventory\\)\\) \\S*hosts.yml:9:5");
+                .containsPattern("overridden:  '\\{\\{ local_lab_dir \\}\\}/\\{\\{ inventory_hostname \\}\\}'  \\(group all \\(inventory\\)\\) \\S*hosts.yml:8:5");
     }
 
     @Test

@@ -34,6 +34,7 @@ class ExpressionsTest {
     void defaultsAndExistenceTestsWork() {
         assertThat(expressions.render("{{ missing!'fallback' }}", vars, ctx)).isEqualTo("fallback");
         assertThat(expressions.condition("missing?? || zk_port == 2181", vars, ctx)).isTrue();
+        assertThat(expressions.condition("zk_port >= 1 && zk_port <= 65535", vars, ctx)).isTrue();
         assertThat(expressions.condition(true, vars, ctx)).isTrue();
         assertThat(expressions.condition("{{ name == 'lab' }}", vars, ctx)).isTrue();
     }
