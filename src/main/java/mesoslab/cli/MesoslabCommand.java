@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
             "",
             "Inventories use Ansible's YAML format; playbooks use Ansible's keywords with Freemarker expressions ({{ expr }}).",
             "Without -i every command uses inventories/local, the embedded lab on this machine."},
-        subcommands = {InventoryCommand.class, RunCommand.class, ExplainCommand.class},
+        subcommands = {UpCommand.class, VerifyCommand.class, DownCommand.class, DrillCommand.class, RunCommand.class,
+            InventoryCommand.class, ExplainCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 invalid input (nothing was changed), 3 a task failed,",
             "4 a host was unreachable, 5 verification failed, 70 internal error.",
             "Run 'mesoslab COMMAND --help' for a command's options."})

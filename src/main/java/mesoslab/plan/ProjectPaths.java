@@ -17,9 +17,19 @@ public record ProjectPaths(Path playbookDir, Path home) {
         return firstDir("templates");
     }
 
-    /** Files under playbooks/defaults/ (name order): the lowest-precedence variables. */
+    /**
+     * Files under the nearest defaults/ folder (the playbook's own, its parent's, or mesoslab's
+     * playbooks/defaults/), in name order: the lowest-precedence variables.
+     */
     public List<Path> defaultsFiles() {
         Path dir = playbookDir.resolve("defaults");
+        for (Path candidate : List.of(playbookDir.resolve("defaults"), playbookDir.resolve("..").resolve("defaults").normalize(),
+                home.resolve("playbooks").resolve("defaults"))) {
+            if (Files.isDirectory(candidate)) {
+                dir = candidate;
+                break;
+            }
+        }
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> list = Files.list(dir)) {

@@ -20,6 +20,12 @@ import mesoslab.transport.ShellQuoting;
  * after {@code stop_timeout}). A process that dies at once fails the task with its log's tail.
  */
 public final class DaemonModule implements Module {
+    /**
+     * "Is this pid a live process": a killed process whose parent has not reaped it yet still
+     * answers kill -0 (a zombie), so its state is checked too where /proc exists.
+     */
+    private static final String ALIVE = "alive() { kill -0 \"$1\" 2>/dev/null && ! grep -qs '^State:[[:space:]]*Z' /proc/\"$1\"/status; }; ";
+
     @Override
     public String name() {
         return "daemon";
@@ -111,7 +117,7 @@ public final class DaemonModule implements Module {
     /** "running" (same command), "different" (running, other command), or "stopped". */
     private static String status(ModuleCall call, String pidfile, String identity) {
         String p = ShellQuoting.quote(pidfile);
-        String script = "if [ -f " + p + " ] && kill -0 \"$(cat " + p + ")\" 2>/dev/null; then "
+        String script = ALIVE + "if [ -f " + p + " ] && alive \"$(cat " + p + ")\"; then "
                 + "if [ \"$(cat " + p + ".cmd 2>/dev/null)\" = " + ShellQuoting.quote(identity) + " ]; then echo running; "
                 + "else echo different; fi; else echo stopped; fi";
         CommandResult r = call.connection().exec(Command.shell(script).as(call.become()));
@@ -129,10 +135,10 @@ public final class DaemonModule implements Module {
         int check = call.integer("startup_check", 1);
         // The subshell execs into setsid and then the program, so $! is the program's own pid and,
         // being a session leader, its process group is what "state: stopped" signals.
-        String script = "mkdir -p \"$(dirname " + p + ")\" \"$(dirname " + l + ")\" || exit 1; "
+        String script = ALIVE + "mkdir -p \"$(dirname " + p + ")\" \"$(dirname " + l + ")\" || exit 1; "
                 + "( " + cd + "exec env " + env + "setsid " + ShellQuoting.join(argv(call)) + " ) >> " + l + " 2>&1 < /dev/null & "
                 + "echo $! > " + p + "; printf '%s' " + ShellQuoting.quote(identity) + " > " + p + ".cmd; "
-                + "sleep " + check + "; if kill -0 \"$(cat " + p + ")\" 2>/dev/null; then cat " + p + "; else "
+                + "sleep " + check + "; if alive \"$(cat " + p + ")\"; then cat " + p + "; else "
                 + "echo 'exited at once; last lines of the log:' >&2; tail -n 15 " + l + " >&2; rm -f " + p + " " + p + ".cmd; exit 1; fi";
         CommandResult r = call.connection().exec(Command.shell(script).as(call.become()));
         if (!r.ok()) {
@@ -146,9 +152,9 @@ public final class DaemonModule implements Module {
     private static void stop(ModuleCall call, String pidfile) {
         String p = ShellQuoting.quote(pidfile);
         int timeout = call.integer("stop_timeout", 10);
-        String script = "[ -f " + p + " ] || exit 0; pid=$(cat " + p + "); "
+        String script = ALIVE + "[ -f " + p + " ] || exit 0; pid=$(cat " + p + "); "
                 + "kill -TERM -- -\"$pid\" 2>/dev/null || kill -TERM \"$pid\" 2>/dev/null; i=0; "
-                + "while kill -0 \"$pid\" 2>/dev/null && [ $i -lt " + (timeout * 10) + " ]; do sleep 0.1; i=$((i+1)); done; "
+                + "while alive \"$pid\" && [ $i -lt " + (timeout * 10) + " ]; do sleep 0.1; i=$((i+1)); done; "
                 + "kill -KILL -- -\"$pid\" 2>/dev/null; kill -KILL \"$pid\" 2>/dev/null; rm -f " + p + " " + p + ".cmd; exit 0";
         CommandResult r = call.connection().exec(Command.shell(script).as(call.become()));
         if (!r.ok()) {

@@ -1,0 +1,55 @@
+package mesoslab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import mesoslab.events.RunListener;
+import mesoslab.executor.PlaybookRunner;
+import mesoslab.executor.RunOptions;
+import mesoslab.executor.RunSummary;
+import mesoslab.module.ModuleRegistry;
+import mesoslab.output.ConsoleReporter;
+import mesoslab.plan.HostScope;
+import mesoslab.plan.Plan;
+import mesoslab.plan.PlanCheck;
+import mesoslab.plan.Planner;
+import mesoslab.plan.RunRequest;
+import mesoslab.plan.TagFilter;
+import mesoslab.template.Expressions;
+
+/**
+ * Runs one of mesoslab's own playbooks for the lab commands (up, verify, down, drill): plans and
+ * checks it first (exit 2 before touching any host), then runs it with the console reporter plus
+ * any extra listeners.
+ */
+final class PlaybookSession {
+    private final CliContext context;
+    private final Path inventory;
+    private final PrintWriter out;
+    private final int verbosity;
+
+    PlaybookSession(CliContext context, Path inventory, PrintWriter out, int verbosity) {
+        this.context = context;
+        this.inventory = inventory;
+        this.out = out;
+        this.verbosity = verbosity;
+    }
+
+    RunSummary run(String playbook, List<String> extraVars, RunListener... extra) {
+        ModuleRegistry modules = Wiring.modules();
+        RunRequest request = new RunRequest(context.home().playbook(playbook), inventory, null, TagFilter.ALL, extraVars,
+                context.home().root(), context.home().builtins());
+        Plan plan = new Planner(Wiring.catalog(modules)).plan(request);
+        Expressions expressions = new Expressions();
+        new PlanCheck(expressions).check(plan, new HostScope(plan.inventory(), plan.defaults(), plan.extraVars(), expressions));
+        RunListener console = new ConsoleReporter(out, Terminal.colour(context.env()), verbosity);
+        RunListener[] all = new RunListener[extra.length + 1];
+        all[0] = console;
+        System.arraycopy(extra, 0, all, 1, extra.length);
+        return new PlaybookRunner(modules, Wiring.connector(), expressions).run(plan, RunOptions.DEFAULT, RunListener.all(all));
+    }
+
+    static int exitCode(RunSummary summary) {
+        return summary.anyUnreachable() ? ExitCodes.UNREACHABLE : summary.anyFailed() ? ExitCodes.TASK_FAILED : ExitCodes.OK;
+    }
+}
