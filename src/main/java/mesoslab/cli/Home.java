@@ -31,7 +31,9 @@ record Home(Path root) {
         Path built = root.resolve("target").resolve("mesoslab.jar").toAbsolutePath().normalize();
         try {
             Path source = Path.of(Home.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return source.toString().endsWith(".jar") ? source : built;
+            // Only the shaded jar holds the ZooKeeper server and the stand-ins; a thin build jar (as
+            // test runners use) or a classes folder means: use the shaded one from target/.
+            return source.getFileName().toString().equals("mesoslab.jar") ? source : built;
         } catch (java.net.URISyntaxException | SecurityException e) {
             return built;
         }
