@@ -97,7 +97,7 @@ public final class PlaybookLoader {
         Path path = file.getParent().resolve(target).normalize();
         if (!Files.isRegularFile(path)) {
             throw new InvalidInputException(map.get("import_playbook").location(), "imported playbook '" + target + "' not found",
-                    "It is looked up relative to " + SourceLocation.file(file.getParent()));
+                    "It is looked up relative to the folder of " + SourceLocation.file(file).file());
         }
         List<String> tags = Fields.stringList(map, "tags", true);
         List<Play> plays = plays(path);
@@ -193,7 +193,7 @@ public final class PlaybookLoader {
             }
             if (!path.contains("{{") && !Files.isRegularFile(file.getParent().resolve(path))) {
                 throw new InvalidInputException(item.location(), "vars file '" + path + "' not found",
-                        "It is looked up relative to the playbook's folder " + SourceLocation.file(file.getParent()));
+                        "It is looked up relative to the folder of " + SourceLocation.file(file).file());
             }
             out.add(new VarsFile(path, item.location()));
         }

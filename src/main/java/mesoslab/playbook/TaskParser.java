@@ -306,6 +306,6 @@ final class TaskParser {
             }
         }
         throw new InvalidInputException(value.location(), "tasks file '" + path + "' not found",
-                "It is looked up in " + SourceLocation.file(candidates.get(0).getParent()) + " and " + SourceLocation.file(playbookDir));
+                "It is looked up relative to the folder of " + SourceLocation.file(file).file() + ", then to the playbook's folder");
     }
 }

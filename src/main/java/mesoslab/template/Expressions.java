@@ -161,11 +161,21 @@ public final class Expressions {
             return template;
         } catch (ParseException e) {
             SourceLocation where = ctx.at(offset);
-            throw new TemplateError(where, ctx.host(), "invalid expression '" + expression + "': " + firstLine(e.getEditorMessage()),
+            throw new TemplateError(where, ctx.host(), "invalid expression '" + expression + "': " + parseProblem(e),
                     "Expressions are Freemarker: e.g. {{ zk_port }}, {{ groups.zookeeper?size }}, {{ x!'default' }}", e);
         } catch (IOException e) {
             throw new TemplateError(ctx.at(offset), ctx.host(), "cannot parse '" + expression + "': " + e.getMessage(), "", e);
         }
+    }
+
+    /** Freemarker's parse message without its token list (and without the parentheses mesoslab adds). */
+    private static String parseProblem(ParseException e) {
+        String message = firstLine(e.getEditorMessage());
+        int expecting = message.indexOf(", but was expecting");
+        if (expecting > 0) {
+            message = message.substring(0, expecting);
+        }
+        return message.startsWith("Encountered \")\"") ? "it ends too early (an operand is missing)" : message;
     }
 
     static String firstLine(String message) {

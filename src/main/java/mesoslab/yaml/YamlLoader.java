@@ -43,7 +43,7 @@ public final class YamlLoader {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(SourceLocation.file(file), "file not found",
-                    "Check the path (it is relative to the current directory " + Path.of("").toAbsolutePath() + ")");
+                    "Check the path (a relative path starts from the current directory)");
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(SourceLocation.file(file), "the file is not valid UTF-8 text",
                     "Save it as UTF-8");
