@@ -7,6 +7,8 @@ import mesoslab.module.builtin.CommandModule;
 import mesoslab.module.builtin.CopyModule;
 import mesoslab.module.builtin.DaemonModule;
 import mesoslab.module.builtin.FileModule;
+import mesoslab.module.builtin.GetUrlModule;
+import mesoslab.module.builtin.UnarchiveModule;
 import mesoslab.module.builtin.LineInFileModule;
 import mesoslab.module.builtin.SlurpModule;
 import mesoslab.module.builtin.StatModule;
@@ -42,6 +44,8 @@ final class Wiring {
                 .register(new SlurpModule())
                 .register(new DaemonModule())
                 .register(new WaitForModule())
+                .register(new GetUrlModule())
+                .register(new UnarchiveModule())
                 .register(new ZkQuorumModule())
                 .register(new DebugModule())
                 .register(new SetFactModule())
