@@ -34,7 +34,9 @@ public final class HelloStandIn implements AutoCloseable {
         }
         String taskId = env.getOrDefault("MESOS_TASK_ID", "local");
         String host = env.getOrDefault("HOST", InetAddress.getLocalHost().getHostName());
-        StandInHttpServer http = StandInHttpServer.http(new InetSocketAddress(port));
+        // Bind where the task is advertised ($HOST, set by Marathon) so nothing else is exposed.
+        String bind = env.get("HOST");
+        StandInHttpServer http = StandInHttpServer.http(bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port));
         http.get("/", r -> Response.text(200, "Hello from " + taskId + " on " + host + "\n")
                 .withHeader("X-Task-Id", taskId));
         http.get("/health", r -> Response.json(Json.object().put("status", "ok").put("task", taskId)));

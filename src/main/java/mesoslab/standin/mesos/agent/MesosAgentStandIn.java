@@ -127,7 +127,9 @@ public final class MesosAgentStandIn implements AutoCloseable {
         ObjectNode msg = Json.object().put("framework_id", frameworkId);
         msg.set("status", status);
         master.queueStatus(msg);
-        timer.execute(this::tick);
+        if (!timer.isShutdown()) {
+            timer.execute(this::tick); // deliver now rather than at the next ping
+        }
     }
 
     private void routes() {
@@ -185,8 +187,8 @@ public final class MesosAgentStandIn implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        timer.shutdownNow();
         launcher.killAll();
+        timer.shutdownNow();
         master.close();
         http.close();
     }

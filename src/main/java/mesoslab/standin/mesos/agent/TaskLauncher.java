@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * reports STARTING → RUNNING → FINISHED/FAILED/KILLED, and a kill that takes the whole process tree.
  */
 final class TaskLauncher {
+    private static final java.util.Set<String> TERMINAL = java.util.Set.of("TASK_FINISHED", "TASK_FAILED", "TASK_KILLED");
     private final Path workDir;
     private final String agentEndpoint;
     private final StatusSink sink;
@@ -115,7 +116,7 @@ final class TaskLauncher {
     /** Kills the task's whole process tree: children first so none is re-parented and left behind. */
     void kill(String taskId) {
         RunningTask task = tasks.get(taskId);
-        if (task == null) {
+        if (task == null || TERMINAL.contains(task.state)) {
             return;
         }
         task.killRequested = true;
