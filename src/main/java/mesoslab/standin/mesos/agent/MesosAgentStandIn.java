@@ -127,8 +127,10 @@ public final class MesosAgentStandIn implements AutoCloseable {
         ObjectNode msg = Json.object().put("framework_id", frameworkId);
         msg.set("status", status);
         master.queueStatus(msg);
-        if (!timer.isShutdown()) {
+        try {
             timer.execute(this::tick); // deliver now rather than at the next ping
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // The agent is stopping; the update stays queued like any undelivered one.
         }
     }
 
