@@ -63,6 +63,12 @@ final class MasterLink implements AutoCloseable {
             ObjectNode msg = registration.get();
             msg.put("agent_id", agentId);
             JsonHttpClient.Reply reply = http.post(leader.get(), AgentChannel.REGISTER, msg);
+            if (reply.status() == 307 && reply.location() != null && reply.location().startsWith("//")) {
+                // --master=host:port named a non-leading master: follow its redirect like Mesos' detector would.
+                String target = reply.location().substring(2);
+                leader = Optional.of(target.contains("/") ? target.substring(0, target.indexOf('/')) : target);
+                reply = http.post(leader.get(), AgentChannel.REGISTER, msg);
+            }
             if (reply.status() != 200 || reply.body() == null) {
                 masterEndpoint = null;
                 return;

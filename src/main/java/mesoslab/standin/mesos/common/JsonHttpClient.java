@@ -25,9 +25,9 @@ public final class JsonHttpClient {
         } catch (IOException notJson) {
             parsed = null;
         }
-        return new Reply(response.statusCode(), parsed);
+        return new Reply(response.statusCode(), parsed, response.headers().firstValue("Location").orElse(null));
     }
 
-    /** A status code and JSON body. */
-    public record Reply(int status, JsonNode body) {}
+    /** A status code, JSON body and the Location header of a redirect (else null). */
+    public record Reply(int status, JsonNode body, String location) {}
 }

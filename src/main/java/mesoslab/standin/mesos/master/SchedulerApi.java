@@ -134,6 +134,10 @@ final class SchedulerApi {
 
     private void subscribe(HttpExchange exchange, JsonNode call) throws IOException, InterruptedException {
         JsonNode info = call.path("subscribe").path("framework_info");
+        if (!info.has("id") && call.has("framework_id") && info.isObject()) {
+            // A re-subscribing scheduler names its id in Call.framework_id (which must match framework_info.id).
+            ((com.fasterxml.jackson.databind.node.ObjectNode) info).set("id", call.get("framework_id"));
+        }
         if (info.path("user").asText().isEmpty() || info.path("name").asText().isEmpty()) {
             reply(exchange, 400, "Failed to validate scheduler::Call: framework_info.user and framework_info.name are required");
             return;
