@@ -23,6 +23,9 @@ public final class Main {
     private static Map<String, StandIn> standIns() {
         Map<String, StandIn> all = new LinkedHashMap<>();
         // Each stand-in adds one line here: all.put("name", SomeStandIn::main);
+        all.put("mesos-master", mesoslab.standin.mesos.master.MesosMasterStandIn::main);
+        all.put("mesos-agent", mesoslab.standin.mesos.agent.MesosAgentStandIn::main);
+        all.put("hello", mesoslab.standin.hello.HelloStandIn::main);
         all.put("mesos-dns", mesoslab.standin.mesosdns.MesosDnsStandIn::run);
         return all;
     }

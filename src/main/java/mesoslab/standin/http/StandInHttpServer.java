@@ -87,6 +87,15 @@ public final class StandInHttpServer implements AutoCloseable {
         return route("DELETE", pattern, handler);
     }
 
+    /**
+     * Hands every request under {@code path} to a raw JDK handler. For answers that stream for
+     * a long time (Mesos' RecordIO scheduler event stream), which a {@link Response} cannot hold.
+     */
+    public StandInHttpServer rawContext(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+        return this;
+    }
+
     /** Where one line per request goes (method, path, status), besides the in-memory log. */
     public StandInHttpServer logTo(Consumer<String> sink) {
         this.logSink = sink;
