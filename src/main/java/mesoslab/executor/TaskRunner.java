@@ -182,8 +182,9 @@ final class TaskRunner {
         Object user = task.becomeUser() != null ? task.becomeUser() : host.play.becomeUser() != null ? host.play.becomeUser()
                 : vars.get("ansible_become_user");
         Object password = vars.getOrDefault("ansible_become_password", vars.get("ansible_become_pass"));
+        Object exe = vars.get("ansible_become_exe");
         return mesoslab.transport.Become.as(user == null ? null : String.valueOf(run.expressions.render(String.valueOf(user), vars, at)),
-                password == null ? null : mesoslab.common.Secret.of(String.valueOf(password)));
+                password == null ? null : mesoslab.common.Secret.of(String.valueOf(password))).using(exe == null ? null : String.valueOf(exe));
     }
 
     /** The host's own connection, or with delegate_to the delegate's (the task keeps the host's variables). */

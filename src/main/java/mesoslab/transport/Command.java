@@ -52,6 +52,22 @@ public record Command(List<String> argv, String shell, Map<String, String> env, 
         return new Command(argv, shell, env, cwd, stdin, timeout, how);
     }
 
+    /**
+     * What goes to the command's standard input: with {@code sudo -S}, the password line first
+     * (never on a command line, never printed), then the command's own input.
+     */
+    public byte[] stdinWithPassword() {
+        if (become.enabled() && become.password() != null && !become.password().isEmpty()) {
+            byte[] password = (become.password().reveal() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] rest = stdin == null ? new byte[0] : stdin;
+            byte[] all = new byte[password.length + rest.length];
+            System.arraycopy(password, 0, all, 0, password.length);
+            System.arraycopy(rest, 0, all, password.length, rest.length);
+            return all;
+        }
+        return stdin;
+    }
+
     /** The command as one POSIX shell line (argv quoted), with cwd, env and become applied. */
     public String toShellLine() {
         return ShellQuoting.line(this);

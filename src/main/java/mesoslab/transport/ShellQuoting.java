@@ -46,7 +46,7 @@ public final class ShellQuoting {
         }
         if (command.become().enabled()) {
             boolean password = command.become().password() != null && !command.become().password().isEmpty();
-            out.append("sudo ").append(password ? "-S -p '' " : "-n ").append("-H -u ").append(quote(command.become().user()))
+            out.append(quote(command.become().exe())).append(' ').append(password ? "-S -p '' " : "-n ").append("-H -u ").append(quote(command.become().user()))
                     .append(" -- /usr/bin/env ").append(env).append(body);
         } else {
             out.append(env.length() == 0 ? "" : "env " + env).append(body);

@@ -50,7 +50,7 @@ public final class LocalConnection implements Connection {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        byte[] stdin = stdin(command);
+        byte[] stdin = command.stdinWithPassword();
         ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(command.timeout()).get();
         DefaultExecutor executor = DefaultExecutor.builder().get();
         executor.setStreamHandler(new PumpStreamHandler(out, err, stdin == null ? null : new ByteArrayInputStream(stdin)));
@@ -82,19 +82,6 @@ public final class LocalConnection implements Connection {
         return new CommandResult(watchdog.killedProcess() ? -1 : rc, out.toString(StandardCharsets.UTF_8),
                 err.toString(StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start), watchdog.killedProcess(),
                 display(command));
-    }
-
-    private static byte[] stdin(Command command) {
-        Become become = command.become();
-        if (become.enabled() && become.password() != null && !become.password().isEmpty()) {
-            byte[] password = (become.password().reveal() + "\n").getBytes(StandardCharsets.UTF_8);
-            byte[] rest = command.stdin() == null ? new byte[0] : command.stdin();
-            byte[] all = new byte[password.length + rest.length];
-            System.arraycopy(password, 0, all, 0, password.length);
-            System.arraycopy(rest, 0, all, password.length, rest.length);
-            return all;
-        }
-        return command.stdin();
     }
 
     private static String display(Command command) {

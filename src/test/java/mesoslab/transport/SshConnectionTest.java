@@ -1,0 +1,178 @@
+package mesoslab.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import mesoslab.common.Secret;
+import mesoslab.transport.ssh.SshConnection;
+import mesoslab.transport.ssh.SshTarget;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SSH transport against an embedded Apache MINA SSHD server. */
+class SshConnectionTest {
+    @TempDir
+    Path dir;
+    EmbeddedSshServer server;
+    Path key;
+    Path knownHosts;
+
+    @BeforeEach
+    void start() throws Exception {
+        key = dir.resolve("id_ecdsa");
+        assertThat(keygen("ecdsa", 256, key)).isZero();
+        Files.copy(dir.resolve("id_ecdsa.pub"), dir.resolve("authorized_keys"));
+        server = new EmbeddedSshServer(dir.resolve("server"), dir.resolve("authorized_keys"), dir.resolve("server/hostkey.pem"));
+        knownHosts = dir.resolve("known_hosts");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    /** A key pair from OpenSSH's ssh-keygen (no passphrase, no prompt). */
+    static int keygen(String type, int bits, Path file) throws Exception {
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-b", Integer.toString(bits), "-N", "", "-f", file.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+
+    private SshTarget target(boolean acceptNew) {
+        return new SshTarget("zk1", "127.0.0.1", server.port(), System.getProperty("user.name"), List.of(key), null, knownHosts,
+                acceptNew, Duration.ofSeconds(5), null);
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedBeforeAnyCommandRuns() {
+        assertThatThrownBy(() -> SshConnection.open(target(false))).isInstanceOf(HostKeyException.class)
+                .hasMessageContaining("is not in " + knownHosts).hasMessageContaining("SHA256:")
+                .satisfies(e -> assertThat(((HostKeyException) e).hint()).contains("--accept-new-host-keys"));
+    }
+
+    @Test
+    void acceptNewRecordsTheKeyThenStrictCheckingPasses() throws Exception {
+        try (Connection c = SshConnection.open(target(true))) {
+            assertThat(c.exec(Command.argv("echo", "hi")).stdout()).isEqualTo("hi\n");
+        }
+        assertThat(Files.readString(knownHosts)).contains("[127.0.0.1]:" + server.port());
+        try (Connection c = SshConnection.open(target(false))) {
+            assertThat(c.exec(Command.argv("true")).rc()).isZero();
+        }
+    }
+
+    @Test
+    void aChangedHostKeyIsAlwaysRefusedWithBothFingerprints() throws Exception {
+        try (Connection c = SshConnection.open(target(true))) {
+            c.exec(Command.argv("true"));
+        }
+        server.close();
+        Files.delete(server.hostKey);
+        server = new EmbeddedSshServer(dir.resolve("server"), dir.resolve("authorized_keys"), server.hostKey);
+        String known = Files.readString(knownHosts);
+        Files.writeString(knownHosts, known.replace("]:" + known.split("]:")[1].split(" ")[0], "]:" + server.port()));
+        assertThatThrownBy(() -> SshConnection.open(target(true))).isInstanceOf(HostKeyException.class)
+                .hasMessageContaining("has CHANGED").hasMessageMatching("(?s).*known_hosts has SHA256:\\S+, the host presented SHA256:\\S+.*");
+    }
+
+    @Test
+    void wrongCredentialsAreAnAuthenticationFailure() throws Exception {
+        Path otherKey = dir.resolve("other");
+        keygen("ecdsa", 256, otherKey);
+        SshTarget wrong = new SshTarget("zk1", "127.0.0.1", server.port(), "nobody", List.of(otherKey), Secret.of("wrong"), knownHosts,
+                true, Duration.ofSeconds(5), null);
+        assertThatThrownBy(() -> SshConnection.open(wrong)).isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("authentication as nobody");
+        SshTarget password = new SshTarget("zk1", "127.0.0.1", server.port(), "someone", List.of(), Secret.of(EmbeddedSshServer.PASSWORD),
+                knownHosts, true, Duration.ofSeconds(5), null);
+        try (Connection c = SshConnection.open(password)) {
+            assertThat(c.exec(Command.argv("echo", "in")).stdout()).isEqualTo("in\n");
+        }
+    }
+
+    @Test
+    void rsaKeysLogInWithRsaSha2() throws Exception {
+        Path rsa = dir.resolve("id_rsa");
+        assertThat(keygen("rsa", 2048, rsa)).isZero();
+        Files.writeString(dir.resolve("authorized_keys"), Files.readString(dir.resolve("id_rsa.pub")));
+        SshTarget t = new SshTarget("zk1", "127.0.0.1", server.port(), "u", List.of(rsa), null, knownHosts, true, Duration.ofSeconds(5), null);
+        try (Connection c = SshConnection.open(t)) {
+            assertThat(c.exec(Command.argv("echo", "rsa")).stdout()).isEqualTo("rsa\n");
+        }
+    }
+
+    @Test
+    void nothingListeningIsUnreachable() {
+        SshTarget closed = new SshTarget("zk9", "127.0.0.1", 1, "u", List.of(key), null, knownHosts, true, Duration.ofSeconds(2), null);
+        assertThatThrownBy(() -> SshConnection.open(closed)).isInstanceOf(HostUnreachableException.class)
+                .hasMessageContaining("zk9: cannot connect to u@127.0.0.1:1");
+    }
+
+    @Test
+    void oneSessionServesManyCommandsWithExactArgvEnvCwdExitCodesAndStdin() throws Exception {
+        try (Connection c = SshConnection.open(target(true))) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(c.exec(Command.argv("printf", "[%s]", "a b", "it's", "$HOME", "x;y")).stdout())
+                        .isEqualTo("[a b][it's][$HOME][x;y]");
+            }
+            CommandResult r = c.exec(Command.shell("echo \"$GREETING\" $(pwd) >&2; exit 7").withEnv(Map.of("GREETING", "hello there"))
+                    .inDir(dir.toString()));
+            assertThat(r.rc()).isEqualTo(7);
+            assertThat(r.stderr().strip()).isEqualTo("hello there " + dir);
+            assertThat(c.exec(Command.argv("cat").withStdin("piped".getBytes())).stdout()).isEqualTo("piped");
+        }
+        assertThat(server.sessions.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandPastItsTimeoutIsReportedAsTimedOut() throws Exception {
+        try (Connection c = SshConnection.open(target(true))) {
+            long start = System.nanoTime();
+            CommandResult r = c.exec(Command.argv("sleep", "20").withTimeout(Duration.ofMillis(500)));
+            assertThat(r.timedOut()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void largeUploadsAreAtomicAndComeBackIdentical() throws Exception {
+        byte[] big = new byte[20 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        Path target = dir.resolve("up/big.bin");
+        Files.createDirectories(target.getParent());
+        try (Connection c = SshConnection.open(target(true))) {
+            c.put(big, target.toString(), "0600", Become.NONE);
+            assertThat(Files.readAllBytes(target)).isEqualTo(big);
+            assertThat(c.fetch(target.toString(), Become.NONE)).isEqualTo(big);
+        }
+        try (var files = Files.list(target.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("big.bin");
+        }
+    }
+
+    @Test
+    void becomeRunsThroughSudoWithThePasswordOnStdinNeverOnTheCommandLine() throws Exception {
+        Path bin = dir.resolve("bin");
+        Files.createDirectories(bin);
+        // A sudo stand-in: reads the password line from stdin like sudo -S, then runs the command.
+        Files.writeString(bin.resolve("sudo"), "#!/bin/sh\nread pw\n[ \"$pw\" = \"pa55\" ] || { echo 'wrong password' >&2; exit 1; }\n"
+                + "while [ \"$1\" != \"--\" ]; do shift; done; shift; exec \"$@\"\n");
+        bin.resolve("sudo").toFile().setExecutable(true);
+        try (Connection c = SshConnection.open(target(true))) {
+            CommandResult r = c.exec(Command.argv("id", "-u").as(Become.as("root", Secret.of("pa55")).using(bin.resolve("sudo").toString())));
+            assertThat(r.ok()).as(r.stderr()).isTrue();
+            assertThat(r.display()).contains("sudo -S").doesNotContain("pa55");
+            CommandResult wrong = c.exec(Command.argv("id").as(Become.as("root", Secret.of("nope")).using(bin.resolve("sudo").toString())));
+            assertThat(wrong.rc()).isEqualTo(1);
+            assertThat(wrong.stderr()).contains("wrong password");
+        }
+    }
+}
