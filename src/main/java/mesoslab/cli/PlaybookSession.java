@@ -27,12 +27,18 @@ final class PlaybookSession {
     private final Path inventory;
     private final PrintWriter out;
     private final int verbosity;
+    private final boolean acceptNewHostKeys;
 
     PlaybookSession(CliContext context, Path inventory, PrintWriter out, int verbosity) {
+        this(context, inventory, out, verbosity, false);
+    }
+
+    PlaybookSession(CliContext context, Path inventory, PrintWriter out, int verbosity, boolean acceptNewHostKeys) {
         this.context = context;
         this.inventory = inventory;
         this.out = out;
         this.verbosity = verbosity;
+        this.acceptNewHostKeys = acceptNewHostKeys;
     }
 
     RunSummary run(String playbook, List<String> extraVars, RunListener... extra) {
@@ -46,7 +52,7 @@ final class PlaybookSession {
         RunListener[] all = new RunListener[extra.length + 1];
         all[0] = console;
         System.arraycopy(extra, 0, all, 1, extra.length);
-        return new PlaybookRunner(modules, Wiring.connector(), expressions).run(plan, RunOptions.DEFAULT, RunListener.all(all));
+        return new PlaybookRunner(modules, Wiring.connector(acceptNewHostKeys), expressions).run(plan, RunOptions.DEFAULT, RunListener.all(all));
     }
 
     static int exitCode(RunSummary summary) {

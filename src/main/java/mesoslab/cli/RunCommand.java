@@ -72,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--start-at-task", paramLabel = "NAME", description = "Skip the tasks before the first one with this name.")
     String startAtTask;
 
+    @Option(names = "--accept-new-host-keys",
+            description = "Record the SSH host key of a host seen for the first time (a changed key is always refused).")
+    boolean acceptNewHostKeys;
+
     @Option(names = "--output", paramLabel = "FORMAT", description = "'console' (default) or 'json': the whole run as one JSON document on stdout.")
     String output = "console";
 
@@ -125,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Expressions expressions = new Expressions();
         new PlanCheck(expressions).check(plan, scope(plan));
-        RunSummary summary = new PlaybookRunner(modules, Wiring.connector(), expressions)
+        RunSummary summary = new PlaybookRunner(modules, Wiring.connector(acceptNewHostKeys), expressions)
                 .run(plan, new RunOptions(forks, check, diff, startAtTask), reporters(out));
         if (retryFile != null) {
             RetryFile.write(retryFile, summary);

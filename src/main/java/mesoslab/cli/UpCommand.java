@@ -22,6 +22,10 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     InventoryOption inventoryOption = new InventoryOption();
 
+    @Option(names = "--accept-new-host-keys",
+            description = "Record the SSH host key of a host seen for the first time (a changed key is always refused).")
+    boolean acceptNewHostKeys;
+
     @Option(names = "--no-verify", description = "Provision only; skip the checks.")
     boolean noVerify;
 
@@ -42,7 +46,7 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() {
         Path inventory = inventoryOption.resolve(context.home());
         MesoslabCommand root = (MesoslabCommand) spec.root().userObject();
-        RunSummary summary = new PlaybookSession(context, inventory, spec.commandLine().getOut(), root.verbose.length)
+        RunSummary summary = new PlaybookSession(context, inventory, spec.commandLine().getOut(), root.verbose.length, acceptNewHostKeys)
                 .run("site.yml", extraVars);
         int code = PlaybookSession.exitCode(summary);
         if (code != ExitCodes.OK || noVerify) {

@@ -14,7 +14,7 @@ import mesoslab.module.builtin.SlurpModule;
 import mesoslab.module.builtin.StatModule;
 import mesoslab.module.builtin.TemplateModule;
 import mesoslab.module.builtin.WaitForModule;
-import mesoslab.transport.HostUnreachableException;
+import mesoslab.transport.ssh.SshConnection;
 import mesoslab.transport.local.LocalConnection;
 import mesoslab.executor.Connector;
 import mesoslab.module.BuiltinModules;
@@ -86,15 +86,27 @@ final class Wiring {
         };
     }
 
-    /** Chooses the transport from {@code ansible_connection} (or {@code connection}); ssh is the default. */
-    static Connector connector() {
+    /**
+     * Chooses the transport from {@code ansible_connection} (or {@code connection}): {@code local},
+     * or {@code ssh} (the default) with the host's address, port, user, keys, password and jump
+     * host from its variables (Ansible's names or mesoslab's short aliases).
+     */
+    static Connector connector(boolean acceptNewHostKeys) {
         return (host, vars) -> {
-            Object kind = vars.getOrDefault("ansible_connection", vars.getOrDefault("connection", "ssh"));
+            Object kind = first(vars, "ssh", "ansible_connection", "connection");
             if ("local".equals(String.valueOf(kind))) {
                 return new LocalConnection(host);
             }
-            throw new HostUnreachableException(host, "the '" + kind + "' transport is not available in this build",
-                    "Use 'ansible_connection: local' for this machine; SSH arrives with the transport work", null);
+            return SshConnection.open(SshTargets.from(host, vars, acceptNewHostKeys));
         };
+    }
+
+    static Object first(java.util.Map<String, Object> vars, Object fallback, String... names) {
+        for (String name : names) {
+            if (vars.get(name) != null) {
+                return vars.get(name);
+            }
+        }
+        return fallback;
     }
 }
