@@ -7,7 +7,6 @@ import mesoslab.events.RunListener;
 import mesoslab.executor.PlaybookRunner;
 import mesoslab.executor.RunOptions;
 import mesoslab.executor.RunSummary;
-import mesoslab.module.ModuleRegistry;
 import mesoslab.output.ConsoleReporter;
 import mesoslab.plan.HostScope;
 import mesoslab.plan.Plan;
@@ -42,17 +41,29 @@ final class PlaybookSession {
     }
 
     RunSummary run(String playbook, List<String> extraVars, RunListener... extra) {
-        ModuleRegistry modules = Wiring.modules();
         RunRequest request = new RunRequest(context.home().playbook(playbook), inventory, null, TagFilter.ALL, extraVars,
                 context.home().root(), context.home().builtins());
-        Plan plan = new Planner(Wiring.catalog(modules)).plan(request);
-        Expressions expressions = new Expressions();
-        new PlanCheck(expressions).check(plan, new HostScope(plan.inventory(), plan.defaults(), plan.extraVars(), expressions));
         RunListener console = new ConsoleReporter(out, Terminal.colour(context.env()), verbosity);
         RunListener[] all = new RunListener[extra.length + 1];
         all[0] = console;
         System.arraycopy(extra, 0, all, 1, extra.length);
-        return new PlaybookRunner(modules, Wiring.connector(acceptNewHostKeys), expressions).run(plan, RunOptions.DEFAULT, RunListener.all(all));
+        return run(checked(plan(request)), RunOptions.DEFAULT, RunListener.all(all));
+    }
+
+    /** Loads and validates a request (exit 2 on any input mistake; no host touched). */
+    static Plan plan(RunRequest request) {
+        return new Planner(Wiring.catalog(Wiring.modules())).plan(request);
+    }
+
+    /** Evaluates every expression that can be checked before the run; returns the plan. */
+    static Plan checked(Plan plan) {
+        Expressions expressions = new Expressions();
+        new PlanCheck(expressions).check(plan, new HostScope(plan.inventory(), plan.defaults(), plan.extraVars(), expressions));
+        return plan;
+    }
+
+    RunSummary run(Plan plan, RunOptions options, RunListener listener) {
+        return new PlaybookRunner(Wiring.modules(), Wiring.connector(acceptNewHostKeys), new Expressions()).run(plan, options, listener);
     }
 
     static int exitCode(RunSummary summary) {

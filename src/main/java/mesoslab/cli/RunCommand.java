@@ -6,21 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import mesoslab.executor.PlaybookRunner;
 import mesoslab.executor.RunOptions;
 import mesoslab.executor.RunSummary;
-import mesoslab.module.ModuleRegistry;
 import mesoslab.events.RunListener;
 import mesoslab.output.ConsoleReporter;
 import mesoslab.output.JUnitReporter;
 import mesoslab.output.JsonReporter;
-import mesoslab.plan.HostScope;
 import mesoslab.plan.Plan;
-import mesoslab.plan.PlanCheck;
-import mesoslab.plan.Planner;
 import mesoslab.plan.RunRequest;
 import mesoslab.plan.TagFilter;
-import mesoslab.template.Expressions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -107,16 +101,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path playbookPath = context.home().playbook(playbook);
-        RunRequest request = new RunRequest(playbookPath, inventoryOption.resolve(context.home()), limit,
+        RunRequest request = new RunRequest(context.home().playbook(playbook), inventoryOption.resolve(context.home()), limit,
                 new TagFilter(new LinkedHashSet<>(tags), new LinkedHashSet<>(skipTags)), extraVars, context.home().root(),
                 context.home().builtins());
-        ModuleRegistry modules = Wiring.modules();
-        Plan plan = new Planner(Wiring.catalog(modules)).plan(request);
+        Plan plan = PlaybookSession.plan(request);
         PrintWriter out = spec.commandLine().getOut();
         PlaybookListing listing = new PlaybookListing(out, playbook);
         if (syntaxCheck) {
-            new PlanCheck(new Expressions()).check(plan, scope(plan));
+            PlaybookSession.checked(plan);
             listing.syntaxCheck();
             return ExitCodes.OK;
         }
@@ -127,14 +119,13 @@ final class RunCommand implements Callable<Integer> {
         if (forks < 1) {
             throw new mesoslab.common.InvalidInputException(null, "--forks must be at least 1, not " + forks, "Use e.g. -f 20");
         }
-        Expressions expressions = new Expressions();
-        new PlanCheck(expressions).check(plan, scope(plan));
-        RunSummary summary = new PlaybookRunner(modules, Wiring.connector(acceptNewHostKeys), expressions)
-                .run(plan, new RunOptions(forks, check, diff, startAtTask), reporters(out));
+        MesoslabCommand root = (MesoslabCommand) spec.root().userObject();
+        RunSummary summary = new PlaybookSession(context, request.inventory(), out, root.verbose.length, acceptNewHostKeys)
+                .run(PlaybookSession.checked(plan), new RunOptions(forks, check, diff, startAtTask), reporters(out));
         if (retryFile != null) {
             RetryFile.write(retryFile, summary);
         }
-        return summary.anyUnreachable() ? ExitCodes.UNREACHABLE : summary.anyFailed() ? ExitCodes.TASK_FAILED : ExitCodes.OK;
+        return PlaybookSession.exitCode(summary);
     }
 
     private RunListener reporters(PrintWriter out) {
@@ -154,7 +145,4 @@ final class RunCommand implements Callable<Integer> {
         return RunListener.all(listeners.toArray(RunListener[]::new));
     }
 
-    private static HostScope scope(Plan plan) {
-        return new HostScope(plan.inventory(), plan.defaults(), plan.extraVars(), new Expressions());
-    }
 }

@@ -24,7 +24,15 @@ public interface Connection extends AutoCloseable {
      *
      * @param mode octal permission bits such as {@code "0644"}, or null to keep the default
      */
-    void put(byte[] content, String path, String mode, Become become);
+    default void put(byte[] content, String path, String mode, Become become) {
+        // One round trip on any POSIX host, over any transport: stdin into a temp file beside the
+        // target, mode set, then renamed over it.
+        CommandResult r = exec(Command.shell(AtomicWrite.script(path, mode)).withStdin(content).as(become));
+        if (!r.ok()) {
+            throw new TransportException(host(), "cannot write " + path + ": " + r.stderr().strip(),
+                    "Check that the folder exists and is writable (or use become)", null);
+        }
+    }
 
     /** Reads a whole file; throws {@link TransportException} when it cannot be read. */
     byte[] fetch(String path, Become become);

@@ -15,7 +15,6 @@ import mesoslab.transport.CommandResult;
 import mesoslab.transport.Connection;
 import mesoslab.transport.ShellQuoting;
 import mesoslab.transport.TransportException;
-import mesoslab.transport.AtomicWrite;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecuteResultHandler;
 import org.apache.commons.exec.DefaultExecutor;
@@ -87,15 +86,6 @@ public final class LocalConnection implements Connection {
     private static String display(Command command) {
         return command.argv() != null && !command.become().enabled() && command.cwd() == null && command.env().isEmpty()
                 ? ShellQuoting.join(command.argv()) : command.toShellLine();
-    }
-
-    @Override
-    public void put(byte[] content, String path, String mode, Become become) {
-        CommandResult result = exec(Command.shell(AtomicWrite.script(path, mode)).withStdin(content).as(become));
-        if (!result.ok()) {
-            throw new TransportException(host, "cannot write " + path + ": " + result.stderr().strip(),
-                    "Check that the folder exists and is writable (or use become)", null);
-        }
     }
 
     @Override

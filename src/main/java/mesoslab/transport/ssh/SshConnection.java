@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import mesoslab.transport.AtomicWrite;
 import mesoslab.transport.AuthenticationException;
 import mesoslab.transport.Become;
 import mesoslab.transport.Command;
@@ -238,15 +237,6 @@ public final class SshConnection implements Connection {
             // the session is gone; nothing left to kill with
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void put(byte[] content, String path, String mode, Become become) {
-        CommandResult r = exec(Command.shell(AtomicWrite.script(path, mode)).withStdin(content).as(become));
-        if (!r.ok()) {
-            throw new TransportException(target.name(), "cannot write " + path + ": " + r.stderr().strip(),
-                    "Check that the folder exists and is writable (or use become)", null);
         }
     }
 
