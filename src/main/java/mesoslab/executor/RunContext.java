@@ -50,7 +50,7 @@ final class RunContext {
             HostRun h = host(target);
             synchronized (h) {
                 if (h.connection == null) {
-                    h.connection = connector.open(name, scope.base(target).flatten());
+                    h.connection = connector.open(name, connectionVars(target, Map.of()));
                 }
                 return h.connection;
             }
@@ -63,6 +63,21 @@ final class RunContext {
 
     java.util.Collection<mesoslab.transport.Connection> delegateConnections() {
         return delegates.values();
+    }
+
+    /**
+     * The variables a connection is made from: the inventory's (where the short aliases host,
+     * port, user, key live) plus any {@code ansible_*} set anywhere. A play variable that happens to
+     * be called {@code port} must not change where mesoslab connects.
+     */
+    Map<String, Object> connectionVars(Host host, Map<String, Object> taskVars) {
+        Map<String, Object> vars = mesoslab.template.TemplatedVars.copyOf(scope.asHostVars(host, scope.base(host).flatten()), expressions, host.name());
+        for (String name : taskVars.keySet()) {
+            if (name.startsWith("ansible_")) {
+                vars.put(name, taskVars.get(name));
+            }
+        }
+        return vars;
     }
 
     HostRun host(Host host) {

@@ -197,7 +197,7 @@ final class TaskRunner {
         }
         if (host.connection == null) {
             try {
-                host.connection = run.connector.open(host.host.name(), vars);
+                host.connection = run.connector.open(host.host.name(), run.connectionVars(host.host, vars));
             } catch (MesoslabException e) {
                 throw new UnreachableHostException(host.host.name(), e);
             }

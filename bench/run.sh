@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Times the same 21-task workload with mesoslab and with Ansible on N fresh test hosts
+# (network namespaces with real OpenSSH, see mesoslab.lab.testhosts). Needs root, openssh-server
+# and Debian's ansible-core. Usage: bench/run.sh [N]   (default 20)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+n="${1:-20}"
+cd "$here"
+[ -f target/mesoslab.jar ] || mvn -q -B -DskipTests package
+work="$(mktemp -d /tmp/mesoslab-bench.XXXXXX)"
+
+lab_up() {
+  rm -rf "$work/lab"; mkdir -p "$work/lab"
+  java -cp target/mesoslab.jar mesoslab.lab.testhosts.TestHostsMain "$n" "$work/lab" > "$work/lab.out" 2>&1 &
+  lab_pid=$!
+  for _ in $(seq 1 300); do grep -q READY "$work/lab.out" 2>/dev/null && return 0; sleep 0.2; done
+  echo "test hosts did not come up:"; cat "$work/lab.out"; exit 1
+}
+lab_down() { touch "$work/lab/stop"; wait "$lab_pid" || true; }
+timed() { local start end; start=$(date +%s.%N); "$@" > "$work/last.log" 2>&1 || { tail -30 "$work/last.log" >&2; exit 1; }; end=$(date +%s.%N); echo "$end - $start" | bc; }
+
+results=()
+lab_up
+m1=$(timed java -jar target/mesoslab.jar run bench/workload/mesoslab.yml -i "$work/lab/inventory.yml" -f "$n")
+grep -E 'changed=' "$work/last.log" | head -2
+m2=$(timed java -jar target/mesoslab.jar run bench/workload/mesoslab.yml -i "$work/lab/inventory.yml" -f "$n")
+grep -qE "changed=[1-9]" "$work/last.log" && { grep -B2 "^changed:" "$work/last.log" | head -20; echo "mesoslab second run changed something"; exit 1; }
+lab_down
+
+printf "[defaults]\n" > "$work/ansible.cfg"
+export ANSIBLE_CONFIG="$work/ansible.cfg" ANSIBLE_NOCOLOR=1 ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_RETRY_FILES_ENABLED=False
+lab_up
+a1=$(ANSIBLE_PIPELINING=True ANSIBLE_SSH_ARGS="-o ControlMaster=auto -o ControlPersist=60s" timed ansible-playbook -f "$n" -i "$work/lab/inventory.yml" bench/workload/ansible.yml)
+a2=$(ANSIBLE_PIPELINING=True ANSIBLE_SSH_ARGS="-o ControlMaster=auto -o ControlPersist=60s" timed ansible-playbook -f "$n" -i "$work/lab/inventory.yml" bench/workload/ansible.yml)
+lab_down
+lab_up
+d1=$(timed ansible-playbook -i "$work/lab/inventory.yml" bench/workload/ansible.yml)
+d2=$(timed ansible-playbook -i "$work/lab/inventory.yml" bench/workload/ansible.yml)
+lab_down
+
+printf '| run | mesoslab (s) | Ansible, pipelining + ControlPersist, -f %s (s) | ratio | Ansible defaults (forks 5) (s) | ratio |\n' "$n"
+printf '|---|---|---|---|---|---|\n'
+printf '| first (changes) | %.2f | %.2f | %.1fx | %.2f | %.1fx |\n' "$m1" "$a1" "$(echo "$a1/$m1" | bc -l)" "$d1" "$(echo "$d1/$m1" | bc -l)"
+printf '| second (no changes) | %.2f | %.2f | %.1fx | %.2f | %.1fx |\n' "$m2" "$a2" "$(echo "$a2/$m2" | bc -l)" "$d2" "$(echo "$d2/$m2" | bc -l)"
+rm -rf "$work"
