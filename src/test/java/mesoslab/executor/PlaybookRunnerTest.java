@@ -230,4 +230,19 @@ class PlaybookRunnerTest {
         assertThat(summary.stats().get("w1").ok()).isEqualTo(1);
         assertThat(events).filteredOn(e -> e instanceof RunEvent.HostDone d && d.outcome() == Outcome.OK).hasSize(3);
     }
+
+    @Test
+    void connectionsAreMadeFromInventoryVariablesNotFromAPlayVariableThatSharesAnAliasName() throws Exception {
+        Files.writeString(dir.resolve("play.yml"), "- hosts: w1\n  vars: {port: 2181, ansible_user: ops}\n  tasks:\n"
+                + "    - stat: path=/\n");
+        Plan plan = new Planner(modules.register(new mesoslab.module.builtin.StatModule())).plan(new RunRequest(dir.resolve("play.yml"),
+                dir.resolve("hosts.yml"), null, TagFilter.ALL, List.of(), dir));
+        List<java.util.Map<String, Object>> seen = new ArrayList<>();
+        new PlaybookRunner(modules, (h, v) -> {
+            seen.add(new java.util.HashMap<>(v));
+            return new mesoslab.transport.local.LocalConnection(h);
+        }, new Expressions()).run(plan, RunOptions.DEFAULT, events::add);
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).doesNotContainKey("port").containsEntry("ansible_user", "ops").containsEntry("n", 1);
+    }
 }
