@@ -51,6 +51,14 @@ class TestHostsIT {
             assertThat(first.exec(Command.shell(
                     "p=$(cat /tmp/sleeper.pid); for i in 1 2 3 4 5 6 7 8 9 10; do [ -d /proc/$p ] || exit 0; sleep 0.2; done; exit 1"))
                     .rc()).as("timed-out process is gone").isZero();
+            // Hosts reach each other like VMs on one subnet (th1 reads th2's sshd banner), yet
+            // have no route to anything outside the lab.
+            String peer = lab.hosts().get(1).address();
+            assertThat(first.exec(Command.argv("timeout", "5", "bash", "-c",
+                    "exec 3<>/dev/tcp/" + peer + "/22 && head -c 4 <&3")).stdout()).isEqualTo("SSH-");
+            CommandResult outside = first.exec(Command.argv("ip", "route", "get", "192.0.2.1"));
+            assertThat(outside.rc()).as(outside.stdout()).isNotZero();
+            assertThat(outside.stderr()).contains("unreachable");
             String marker = "/etc/mesoslab-isolation-" + work.getFileName();
             connections.get(0).put("only on th1".getBytes(), marker, "0644", Become.NONE);
             assertThat(connections.get(0).exec(Command.argv("test", "-e", marker)).rc()).isZero();

@@ -78,6 +78,21 @@ final class HostNamespace {
         return new TestHost(name, address, namespace, hostKeyLine);
     }
 
+    /**
+     * Lets this host reach its peers the way VMs on one subnet reach each other (a ZooKeeper
+     * quorum needs it): a /32 route per peer through our end of the veth, and forwarding turned
+     * on for that one link only. The namespace gets no route beyond the lab's own addresses, so
+     * nothing it sends can leave through this machine's default route.
+     */
+    void reach(List<String> peerAddresses) throws IOException {
+        for (String peer : peerAddresses) {
+            if (!peer.equals(address)) {
+                SystemCommand.check(List.of("ip", "-n", namespace, "route", "add", peer + "/32", "via", GATEWAY, "dev", "eth0"));
+            }
+        }
+        Files.writeString(Path.of("/proc/sys/net/ipv4/conf", rootLink, "forwarding"), "1");
+    }
+
     private void drain(InputStream out, CompletableFuture<Void> listening) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
             String line;

@@ -48,6 +48,7 @@ public final class TestHostsLab implements AutoCloseable {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 20));
         try {
+            Files.createDirectories(workDir);
             Path key = workDir.resolve("id_ed25519");
             SystemCommand.check(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "mesoslab-testhosts",
                     "-f", key.toString()));
@@ -65,6 +66,10 @@ public final class TestHostsLab implements AutoCloseable {
                 hosts.add(f.get());
             }
             checkRoutesStayLocal(namespaces);
+            List<String> addresses = namespaces.stream().map(HostNamespace::address).toList();
+            for (HostNamespace ns : namespaces) {
+                ns.reach(addresses);
+            }
             Path knownHosts = workDir.resolve("known_hosts");
             StringBuilder lines = new StringBuilder();
             for (TestHost h : hosts) {
