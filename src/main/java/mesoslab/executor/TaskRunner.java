@@ -162,6 +162,11 @@ final class TaskRunner {
         } catch (UnreachableHostException e) {
             host.unreachable = true;
             return new Attempt(Map.of("unreachable", true, "changed", false, "msg", e.paragraph()), null, true);
+        } catch (mesoslab.transport.HostUnreachableException e) {
+            // The host went away in the middle of the run (sshd killed, network gone): Ansible
+            // reports that as unreachable, not as a failed task.
+            host.unreachable = true;
+            return new Attempt(Map.of("unreachable", true, "changed", false, "msg", e.paragraph()), null, true);
         } catch (ModuleArgumentException e) {
             return Attempt.failed(e.getMessage());
         } catch (MesoslabException e) {

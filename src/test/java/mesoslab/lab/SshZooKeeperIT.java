@@ -34,17 +34,9 @@ class SshZooKeeperIT {
     }
 
     private static Path inventory(TestHostsLab lab, Path dir) throws Exception {
-        StringBuilder hosts = new StringBuilder();
-        int id = 1;
-        for (TestHost h : lab.hosts()) {
-            hosts.append("        zk").append(id).append(": {ansible_host: ").append(h.address()).append(", zk_id: ").append(id++).append("}\n");
-        }
         Path inv = dir.resolve("hosts.yml");
-        Files.writeString(inv, "all:\n  vars:\n    ansible_user: root\n"
-                + "    ansible_ssh_private_key_file: " + lab.privateKey() + "\n"
-                + "    known_hosts_file: " + lab.knownHostsFile() + "\n"
-                + "    zookeeper_install: bundled\n    zk_tick_time: 500\n"
-                + "  children:\n    zookeeper:\n      hosts:\n" + hosts);
+        Files.writeString(inv, lab.inventoryYaml("zookeeper", h -> "zk_id: " + (lab.hosts().indexOf(h) + 1)
+                + ", zookeeper_install: bundled, zk_tick_time: 500"));
         return inv;
     }
 
@@ -62,7 +54,7 @@ class SshZooKeeperIT {
             Result again = mesoslab("up", "-i", inv, "--report", report);
             assertThat(again.code()).as(again.out() + again.err()).isZero();
             for (int i = 1; i <= 3; i++) {
-                assertThat(again.out()).containsPattern("zk" + i + " : ok=\\d+ +changed=0 ");
+                assertThat(again.out()).containsPattern("th" + i + " : ok=\\d+ +changed=0 ");
             }
 
             Result drill = mesoslab("drill", "zookeeper-leader", "-i", inv, "--report", report);

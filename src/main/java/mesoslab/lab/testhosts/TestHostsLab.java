@@ -141,6 +141,27 @@ public final class TestHostsLab implements AutoCloseable {
         }
     }
 
+    /**
+     * An inventory of these hosts that mesoslab and Ansible both read: the strict connection
+     * variables under {@code all}, every host in {@code group} with its own {@code hostVars}
+     * (flow-map entries such as {@code "zk_id: 1"}, or empty).
+     */
+    public String inventoryYaml(String group, java.util.function.Function<TestHost, String> hostVars) {
+        StringBuilder inv = new StringBuilder("all:\n  vars:\n    ansible_user: root\n")
+                .append("    ansible_ssh_private_key_file: ").append(privateKey).append('\n')
+                .append("    known_hosts_file: ").append(knownHostsFile).append('\n')
+                .append("    ansible_ssh_common_args: -o UserKnownHostsFile=").append(knownHostsFile)
+                .append(" -o StrictHostKeyChecking=yes\n")
+                .append("    ansible_python_interpreter: /usr/bin/python3\n")
+                .append("  children:\n    ").append(group).append(":\n      hosts:\n");
+        for (TestHost host : hosts) {
+            String extra = hostVars.apply(host);
+            inv.append("        ").append(host.name()).append(": {ansible_host: ").append(host.address())
+                    .append(extra.isEmpty() ? "" : ", " + extra).append("}\n");
+        }
+        return inv.toString();
+    }
+
     public List<TestHost> hosts() {
         return hosts;
     }

@@ -25,6 +25,8 @@ public final class SlurpModule implements Module {
         try {
             byte[] content = call.connection().fetch(src, call.become());
             return ModuleResult.ok(Map.of("content", Base64.getEncoder().encodeToString(content), "encoding", "base64", "source", src));
+        } catch (mesoslab.transport.HostUnreachableException e) {
+            throw e;
         } catch (mesoslab.transport.TransportException e) {
             return ModuleResult.failed("file not found or unreadable: " + src, Map.of("source", src));
         }
