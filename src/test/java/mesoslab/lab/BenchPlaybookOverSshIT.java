@@ -149,7 +149,7 @@ class BenchPlaybookOverSshIT {
                 super.write(s, off, len);
                 if (!killed && toString().split("TASK \\[", -1).length > 3) {
                     killed = true;
-                    killSshd(victim);
+                    assertThat(lab.kill(victim, "sshd")).isGreaterThanOrEqualTo(2);
                 }
             }
         };
@@ -158,27 +158,6 @@ class BenchPlaybookOverSshIT {
         assertThat(r.out()).contains("fatal: [th5]: UNREACHABLE!").containsPattern("th5 : ok=2 +changed=0 +unreachable=1 ");
         for (int i = 1; i <= 4; i++) {
             assertThat(r.out()).containsPattern("th" + i + " : ok=21 +changed=0 +unreachable=0 +failed=0 ");
-        }
-    }
-
-    private static void killSshd(TestHost host) {
-        for (ProcessHandle p : namespaceProcesses(host)) {
-            if (p.info().commandLine().map(c -> c.contains("sshd")).orElse(false)) {
-                p.destroyForcibly();
-                p.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
-            }
-        }
-    }
-
-    private static List<ProcessHandle> namespaceProcesses(TestHost host) {
-        try {
-            Process p = new ProcessBuilder("ip", "netns", "pids", host.namespace()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            p.waitFor();
-            return out.lines().filter(l -> !l.isBlank()).map(l -> ProcessHandle.of(Long.parseLong(l.trim())))
-                    .flatMap(java.util.Optional::stream).toList();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -124,6 +124,48 @@ final class HostNamespace {
         return pids;
     }
 
+    /** SIGKILLs this host's processes whose command line contains {@code match}; returns how many. */
+    int kill(String match) {
+        List<Long> victims = new ArrayList<>();
+        for (long pid : pids()) {
+            ProcessHandle.of(pid).filter(h -> h.info().commandLine().map(c -> c.contains(match)).orElse(false))
+                    .ifPresent(h -> {
+                        victims.add(pid);
+                        h.destroyForcibly();
+                    });
+        }
+        awaitGone(victims, Duration.ofSeconds(5));
+        return victims.size();
+    }
+
+    /**
+     * Waits until each process has exited. A killed process whose parent is gone may stay a
+     * zombie for good (PID 1 in some containers never reaps), so a zombie counts as gone;
+     * ProcessHandle.onExit would wait for it forever.
+     */
+    private static void awaitGone(List<Long> pids, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (long pid : pids) {
+            while (System.nanoTime() < deadline && running(pid)) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
     /** Kills what we started, then removes namespace, link and work dir; safe to call more than once. */
     void destroy() {
         List<Long> pids = pids();
@@ -134,9 +176,7 @@ final class HostNamespace {
         for (long pid : pids) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
-        for (long pid : pids) {
-            ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> h).join());
-        }
+        awaitGone(pids, Duration.ofSeconds(5));
         // Deleting the namespace also deletes the veth pair and with it our end's routes; the
         // explicit deletes cover a half-built host.
         SystemCommand.run(List.of("ip", "netns", "del", namespace));
@@ -152,6 +192,6 @@ final class HostNamespace {
         return !Files.exists(Path.of("/run/netns", namespace))
                 && SystemCommand.run(List.of("ip", "link", "show", rootLink)).rc() != 0
                 && (boot == null || !boot.isAlive())
-                && stoppedPids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+                && stoppedPids.stream().noneMatch(HostNamespace::running);
     }
 }

@@ -162,6 +162,14 @@ public final class TestHostsLab implements AutoCloseable {
         return inv.toString();
     }
 
+    /**
+     * Kills (SIGKILL) the processes on {@code host} whose command line contains {@code match},
+     * e.g. "sshd" to make a host vanish mid-run; returns how many there were.
+     */
+    public int kill(TestHost host, String match) {
+        return namespaces.get(hosts.indexOf(host)).kill(match);
+    }
+
     public List<TestHost> hosts() {
         return hosts;
     }
