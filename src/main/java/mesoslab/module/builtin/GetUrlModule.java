@@ -31,8 +31,11 @@ import mesoslab.module.RemoteFiles;
  * the host like {@code copy} (atomic, idempotent by checksum).
  */
 public final class GetUrlModule implements Module {
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(20)).build();
+    /** Built on first download only: creating an HttpClient sets up TLS, which every run would pay for. */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20)).build();
+    }
 
     @Override
     public String name() {
@@ -89,7 +92,7 @@ public final class GetUrlModule implements Module {
             return cached;
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(timeoutSeconds)).GET().build();
-        HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             response.body().close();
             throw new IOException("HTTP " + response.statusCode());
