@@ -26,6 +26,7 @@ final class VirtualListener implements AutoCloseable {
     private final Function<String, List<LbModel.Member>> balancer;
     private final InetAddress snatSource;
     private final Consumer<String> log;
+    private final Thread acceptor;
     private volatile LbModel.Virtual virtual;
 
     /**
@@ -42,9 +43,9 @@ final class VirtualListener implements AutoCloseable {
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(virtual.listen(), 128);
-        Thread accept = new Thread(this::acceptLoop, "bigip-vs " + virtual.fullPath());
-        accept.setDaemon(true);
-        accept.start();
+        this.acceptor = new Thread(this::acceptLoop, "bigip-vs " + virtual.fullPath());
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     LbModel.Virtual virtual() {
@@ -136,12 +137,20 @@ final class VirtualListener implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops listening and waits for the accept thread to leave {@code accept()}: until it does,
+     * the kernel keeps the socket open and would still take connections into the backlog, only
+     * to reset them, where a stopped virtual must refuse them.
+     */
     @Override
     public void close() {
         try {
             server.close();
+            acceptor.join(2000);
         } catch (IOException e) {
             log.accept("virtual " + virtual.fullPath() + ": close failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
