@@ -3,10 +3,12 @@ package mesoslab.standin.bigip.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import mesoslab.standin.http.Json;
 
 /**
  * The configuration daemon: the one place the configuration changes. Each change is made on a
@@ -126,7 +128,7 @@ public final class Mcpd {
         for (var entry : input.subs().entrySet()) {
             ArrayNode items = object.putArray(entry.getKey());
             String itemPartition = entry.getKey().equals("members") ? partition : ObjectId.COMMON;
-            java.util.Map<String, ObjectNode> byPath = new java.util.LinkedHashMap<>();
+            Map<String, ObjectNode> byPath = new LinkedHashMap<>();
             for (JsonNode raw : entry.getValue()) {
                 ObjectNode item = Shapes.subItem(type, entry.getKey(), raw, itemPartition);
                 item.put("generation", work.nextGeneration());
@@ -156,7 +158,7 @@ public final class Mcpd {
 
     private static JsonNode fastL4() {
         // With no profiles given BIG-IP attaches the default L4 profile.
-        ObjectNode p = mesoslab.standin.http.Json.object();
+        ObjectNode p = Json.object();
         p.put("name", "fastL4").put("partition", ObjectId.COMMON).put("context", "all");
         return p;
     }
@@ -177,9 +179,5 @@ public final class Mcpd {
 
     synchronized Config workingCopy() {
         return config.copy();
-    }
-
-    Optional<StateFile> stateFile() {
-        return Optional.ofNullable(stateFile);
     }
 }
