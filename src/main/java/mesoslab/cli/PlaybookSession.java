@@ -63,7 +63,12 @@ final class PlaybookSession {
     }
 
     RunSummary run(Plan plan, RunOptions options, RunListener listener) {
-        return new PlaybookRunner(Wiring.modules(), Wiring.connector(acceptNewHostKeys), new Expressions()).run(plan, options, listener);
+        return new PlaybookRunner(Wiring.modules(), Wiring.connector(acceptNewHostKeys, agentSocket()), new Expressions()).run(plan, options, listener);
+    }
+
+    private java.nio.file.Path agentSocket() {
+        String sock = context.env().get("SSH_AUTH_SOCK");
+        return sock == null || sock.isBlank() ? null : java.nio.file.Path.of(sock);
     }
 
     static int exitCode(RunSummary summary) {

@@ -24,7 +24,8 @@ final class SshTargets {
 
     private SshTargets() {}
 
-    static SshTarget from(String host, Map<String, Object> vars, boolean acceptNew) {
+    /** The target for {@code host}; {@code agentSocket} (SSH_AUTH_SOCK) is used only when no key file is named. */
+    static SshTarget from(String host, Map<String, Object> vars, boolean acceptNew, Path agentSocket) {
         String home = System.getProperty("user.home");
         String address = String.valueOf(Wiring.first(vars, host, "ansible_host", "host"));
         int port = Integer.parseInt(String.valueOf(Wiring.first(vars, 22, "ansible_port", "port")));
@@ -33,6 +34,7 @@ final class SshTargets {
         Object key = Wiring.first(vars, null, "ansible_ssh_private_key_file", "key");
         if (key != null) {
             keys.add(Path.of(String.valueOf(key).replaceFirst("^~", home)));
+            agentSocket = null;
         } else {
             for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
                 keys.add(Path.of(home, ".ssh", name));
@@ -43,7 +45,7 @@ final class SshTargets {
                 .replaceFirst("^~", home));
         SshTarget jump = jump(host, vars, keys, knownHosts, acceptNew);
         return new SshTarget(host, address, port, user, keys, password == null ? null : Secret.of(String.valueOf(password)),
-                knownHosts, acceptNew, Duration.ofSeconds(10), jump);
+                knownHosts, acceptNew, Duration.ofSeconds(10), jump, agentSocket);
     }
 
     private static SshTarget jump(String host, Map<String, Object> vars, List<Path> keys, Path knownHosts, boolean acceptNew) {

@@ -99,6 +99,31 @@ class SshConnectionTest {
     }
 
     @Test
+    void withoutAKeyFileTheKeysOfARealSshAgentAreOffered() throws Exception {
+        Path sock = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", sock.toString()).redirectErrorStream(true).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(sock); i++) {
+                Thread.sleep(20);
+            }
+            ProcessBuilder add = new ProcessBuilder("ssh-add", key.toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", sock.toString());
+            Process added = add.start();
+            assertThat(added.waitFor()).as(new String(added.getInputStream().readAllBytes())).isZero();
+            SshTarget viaAgent = new SshTarget("zk1", "127.0.0.1", server.port(), "u", List.of(), null, knownHosts, true,
+                    Duration.ofSeconds(5), null, sock);
+            try (Connection c = SshConnection.open(viaAgent)) {
+                assertThat(c.exec(Command.argv("echo", "agent")).stdout()).isEqualTo("agent\n");
+            }
+            SshTarget noKey = new SshTarget("zk1", "127.0.0.1", server.port(), "u", List.of(), null, knownHosts, true,
+                    Duration.ofSeconds(5), null, null);
+            assertThatThrownBy(() -> SshConnection.open(noKey)).isInstanceOf(mesoslab.transport.HostUnreachableException.class);
+        } finally {
+            agent.destroyForcibly();
+        }
+    }
+
+    @Test
     void rsaKeysLogInWithRsaSha2() throws Exception {
         Path rsa = dir.resolve("id_rsa");
         assertThat(keygen("rsa", 2048, rsa)).isZero();

@@ -87,9 +87,11 @@ public final class SshConnection implements Connection {
                     "Point known_hosts_file at a writable file", e);
         }
         jsch.setKnownHosts(target.knownHosts().toString());
-        for (var key : target.keys()) {
-            if (Files.isReadable(key)) {
-                jsch.addIdentity(key.toString());
+        if (!useAgent(jsch, target)) {
+            for (var key : target.keys()) {
+                if (Files.isReadable(key)) {
+                    jsch.addIdentity(key.toString());
+                }
             }
         }
         Session session = jsch.getSession(target.user(), address, port);
@@ -110,6 +112,26 @@ public final class SshConnection implements Connection {
             return session;
         } catch (JSchException e) {
             throw classify(target, hostKeys, e);
+        }
+    }
+
+    /**
+     * Offers the agent's keys instead of key files when the target names an agent socket that
+     * answers. Both at once is not possible: JSch would hand our key files to the user's agent.
+     */
+    private static boolean useAgent(JSch jsch, SshTarget target) {
+        if (target.agentSocket() == null || !Files.exists(target.agentSocket())) {
+            return false;
+        }
+        try {
+            var agent = new com.jcraft.jsch.AgentIdentityRepository(new com.jcraft.jsch.SSHAgentConnector(target.agentSocket()));
+            if (agent.getStatus() != com.jcraft.jsch.IdentityRepository.RUNNING || agent.getIdentities().isEmpty()) {
+                return false;
+            }
+            jsch.setIdentityRepository(agent);
+            return true;
+        } catch (com.jcraft.jsch.AgentProxyException unusable) {
+            return false;
         }
     }
 
