@@ -48,7 +48,13 @@ public final class MarathonStandIn implements AutoCloseable {
         hostname = flags.get("hostname").orElseGet(MarathonStandIn::localHostname);
         frameworkInfo = frameworkInfo();
         latch = new LeaderLatch(zk.connectString(), zk.path(), selfHostPort(), flags.intValue("zk_session_timeout"),
-                now -> leadership.execute(() -> onLeadership(now)));
+                now -> {
+                    try {
+                        leadership.execute(() -> onLeadership(now));
+                    } catch (java.util.concurrent.RejectedExecutionException closing) {
+                        // shutting down: close() stops the leader's duties itself
+                    }
+                });
         state = new SchedulerState(new StateStore(latch::client, zk.path()));
         scheduler = new Scheduler(state, events, SchedulerSettings.from(flags));
         service = new AppService(state, events, flags.intValue("local_port_min"), flags.intValue("local_port_max"));
