@@ -28,7 +28,8 @@ final class LeaderProxy {
     private final BooleanSupplier leading;
     private final Supplier<Optional<String>> leader;
     private final String self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Made on first use: only a standby needs it, and building one costs start-up time. */
+    private volatile HttpClient http;
 
     /** The handler the leader runs itself. */
     @FunctionalInterface
@@ -66,6 +67,9 @@ final class LeaderProxy {
         }
         b.header("X-Marathon-Via", "1.1 " + self);
         try {
+            if (http == null) {
+                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            }
             HttpResponse<byte[]> answer = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> headers = new LinkedHashMap<>();
             for (String h : PASSED_BACK) {
