@@ -28,6 +28,7 @@ public final class Main {
         all.put("hello", mesoslab.standin.hello.HelloStandIn::main);
         all.put("mesos-dns", mesoslab.standin.mesosdns.MesosDnsStandIn::run);
         all.put("bigip", mesoslab.standin.bigip.BigIpStandIn::main);
+        all.put("marathon", mesoslab.standin.marathon.MarathonStandIn::main);
         return all;
     }
 
