@@ -27,6 +27,7 @@ public final class Main {
         all.put("mesos-agent", mesoslab.standin.mesos.agent.MesosAgentStandIn::main);
         all.put("hello", mesoslab.standin.hello.HelloStandIn::main);
         all.put("mesos-dns", mesoslab.standin.mesosdns.MesosDnsStandIn::run);
+        all.put("f5-controller", mesoslab.standin.f5ctlr.F5ControllerStandIn::run);
         return all;
     }
 
