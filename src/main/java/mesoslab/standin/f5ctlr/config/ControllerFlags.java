@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,32 +35,6 @@ public final class ControllerFlags {
         record Print(String text) implements Parsed {}
     }
 
-    private enum Arity { ONE, MANY, APPEND, FLAG }
-
-    private record Spec(String name, String alias, String env, Arity arity) {}
-
-    private static final List<Spec> SPECS = List.of(
-            new Spec("marathon", "m", "MARATHON_URL", Arity.MANY),
-            new Spec("hostname", null, "F5_CC_BIGIP_HOSTNAME", Arity.ONE),
-            new Spec("username", null, "F5_CC_BIGIP_USERNAME", Arity.ONE),
-            new Spec("password", null, "F5_CC_BIGIP_PASSWORD", Arity.ONE),
-            new Spec("partition", null, "F5_CC_PARTITIONS", Arity.APPEND),
-            new Spec("health-check", "H", "F5_CC_USE_HEALTHCHECK", Arity.FLAG),
-            new Spec("marathon-ca-cert", null, "F5_CC_MARATHON_CA_CERT", Arity.ONE),
-            new Spec("sse-timeout", "t", "F5_CC_SSE_TIMEOUT", Arity.ONE),
-            new Spec("verify-interval", "v", "F5_CC_VERIFY_INTERVAL", Arity.ONE),
-            new Spec("vs-snat-pool-name", null, "F5_CC_VS_SNAT_POOL_NAME", Arity.ONE),
-            new Spec("log-format", null, "F5_CC_LOG_FORMAT", Arity.ONE),
-            new Spec("log-level", null, "F5_CC_LOG_LEVEL", Arity.ONE),
-            new Spec("marathon-auth-credential-file", null, "F5_CC_MARATHON_AUTH", Arity.ONE),
-            new Spec("dcos-auth-credentials", null, "F5_CC_DCOS_AUTH_CREDENTIALS", Arity.ONE),
-            new Spec("dcos-auth-token", null, "F5_CC_DCOS_AUTH_TOKEN", Arity.ONE),
-            new Spec("bigip-cert-sha256", null, "F5_CC_BIGIP_CERT_SHA256", Arity.ONE),
-            new Spec("bigip-ca-cert", null, "F5_CC_BIGIP_CA_CERT", Arity.ONE),
-            new Spec("version", null, null, Arity.FLAG),
-            new Spec("longhelp", null, null, Arity.FLAG),
-            new Spec("help", "h", null, Arity.FLAG));
-
     static final String USAGE = "usage: marathon-bigip-ctlr [-h] [--longhelp] [--marathon MARATHON [MARATHON ...]]\n"
             + "       [--hostname HOSTNAME] [--username USERNAME] [--password PASSWORD] [--partition PARTITION]\n"
             + "       [--health-check] [--marathon-ca-cert MARATHON_CA_CERT] [--sse-timeout SSE_TIMEOUT]\n"
@@ -76,7 +49,7 @@ public final class ControllerFlags {
     private ControllerFlags() {}
 
     public static Parsed parse(String[] args, Map<String, String> env, String version) throws ConfigException {
-        Map<String, List<String>> given = commandLine(args);
+        Map<String, List<String>> given = CommandLine.read(args);
         if (given.containsKey("help")) {
             return new Parsed.Print(USAGE);
         }
@@ -87,15 +60,15 @@ public final class ControllerFlags {
         if (given.containsKey("version")) {
             return new Parsed.Print("Version:  " + version + " \nBuild:  mesoslab-standin");
         }
-        for (Spec spec : SPECS) {
+        for (CommandLine.Spec spec : CommandLine.SPECS) {
             if (!given.containsKey(spec.name()) && spec.env() != null && env.containsKey(spec.env())) {
                 String value = env.get(spec.env());
-                if (spec.arity() == Arity.FLAG) {
-                    if (truthy(spec, value)) {
+                if (spec.arity() == CommandLine.Arity.FLAG) {
+                    if (CommandLine.truthy(spec, value)) {
                         given.put(spec.name(), List.of());
                     }
                 } else {
-                    given.put(spec.name(), spec.arity() == Arity.ONE ? List.of(value) : envList(value));
+                    given.put(spec.name(), spec.arity() == CommandLine.Arity.ONE ? List.of(value) : CommandLine.envList(value));
                 }
             }
         }
@@ -221,84 +194,6 @@ public final class ControllerFlags {
             throw new ConfigException("argument " + flag + ": cannot read " + file);
         }
         return path;
-    }
-
-    private static Map<String, List<String>> commandLine(String[] args) throws ConfigException {
-        Map<String, List<String>> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String body = arg.startsWith("--") ? arg.substring(2) : arg.startsWith("-") && arg.length() > 1 ? arg.substring(1) : null;
-            if (body == null) {
-                throw new ConfigException("unrecognized arguments: " + arg);
-            }
-            int eq = body.indexOf('=');
-            String name = eq < 0 ? body : body.substring(0, eq);
-            Spec spec = SPECS.stream().filter(s -> arg.startsWith("--") ? s.name().equals(name) : name.equals(s.alias()))
-                    .findFirst().orElseThrow(() -> new ConfigException("unrecognized arguments: " + arg));
-            List<String> values = new ArrayList<>();
-            if (eq >= 0) {
-                values.add(body.substring(eq + 1));
-            }
-            switch (spec.arity()) {
-                case FLAG -> {
-                    if (eq >= 0) {
-                        throw new ConfigException("argument --" + spec.name() + ": ignored explicit argument '" + values.get(0) + "'");
-                    }
-                }
-                case ONE, APPEND -> {
-                    if (values.isEmpty()) {
-                        if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
-                            throw new ConfigException("argument --" + spec.name() + ": expected one argument");
-                        }
-                        values.add(args[++i]);
-                    }
-                }
-                case MANY -> {
-                    while (i + 1 < args.length && !args[i + 1].startsWith("-")) {
-                        values.add(args[++i]);
-                    }
-                    if (values.isEmpty()) {
-                        throw new ConfigException("argument --" + spec.name() + "/-" + spec.alias() + ": expected at least one argument");
-                    }
-                }
-            }
-            if (spec.arity() == Arity.APPEND) {
-                given.computeIfAbsent(spec.name(), k -> new ArrayList<>()).addAll(values);
-            } else {
-                given.put(spec.name(), values);
-            }
-        }
-        return given;
-    }
-
-    /** {@code [a, b]}, {@code ["a", "b"]}, {@code a,b} or {@code a b} to its elements. */
-    static List<String> envList(String value) {
-        String inner = value.strip();
-        if (inner.startsWith("[") && inner.endsWith("]")) {
-            inner = inner.substring(1, inner.length() - 1);
-        }
-        List<String> out = new ArrayList<>();
-        for (String part : inner.split("[,\\s]+")) {
-            String p = part.strip();
-            if (p.length() >= 2 && (p.startsWith("\"") && p.endsWith("\"") || p.startsWith("'") && p.endsWith("'"))) {
-                p = p.substring(1, p.length() - 1);
-            }
-            if (!p.isEmpty()) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    private static boolean truthy(Spec spec, String value) throws ConfigException {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        if (List.of("true", "yes", "1", "on").contains(v)) {
-            return true;
-        }
-        if (List.of("false", "no", "0", "off", "").contains(v)) {
-            return false;
-        }
-        throw new ConfigException(spec.env() + ": expected true or false, got '" + value + "'");
     }
 
     private static Optional<String> one(Map<String, List<String>> given, String name) {
