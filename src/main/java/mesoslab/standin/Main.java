@@ -29,6 +29,7 @@ public final class Main {
         all.put("mesos-dns", mesoslab.standin.mesosdns.MesosDnsStandIn::run);
         all.put("bigip", mesoslab.standin.bigip.BigIpStandIn::main);
         all.put("marathon", mesoslab.standin.marathon.MarathonStandIn::main);
+        all.put("f5-controller", mesoslab.standin.f5ctlr.F5ControllerStandIn::run);
         return all;
     }
 
