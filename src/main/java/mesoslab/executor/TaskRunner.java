@@ -159,12 +159,9 @@ final class TaskRunner {
                 data.put("failed", condition(task.failedWhen(), bound, task));
             }
             return new Attempt(data, result.diff(), false, result.shown());
-        } catch (UnreachableHostException e) {
-            host.unreachable = true;
-            return new Attempt(Map.of("unreachable", true, "changed", false, "msg", e.paragraph()), null, true);
-        } catch (mesoslab.transport.HostUnreachableException e) {
-            // The host went away in the middle of the run (sshd killed, network gone): Ansible
-            // reports that as unreachable, not as a failed task.
+        } catch (UnreachableHostException | mesoslab.transport.HostUnreachableException e) {
+            // Not connecting, and losing the host in the middle of the run (sshd killed, network
+            // gone), are both unreachable for Ansible, never a failed task.
             host.unreachable = true;
             return new Attempt(Map.of("unreachable", true, "changed", false, "msg", e.paragraph()), null, true);
         } catch (ModuleArgumentException e) {

@@ -74,21 +74,8 @@ class SshZooKeeperIT {
         }
     }
 
-    /**
-     * QuorumPeerMain processes inside the hosts' network namespaces. The hosts share this
-     * machine's PID namespace, so a pgrep over SSH would see every host's members at once.
-     */
-    private static long zookeeperProcesses(TestHostsLab lab) throws Exception {
-        long count = 0;
-        for (TestHost h : lab.hosts()) {
-            Process p = new ProcessBuilder("ip", "netns", "pids", h.namespace()).redirectErrorStream(true).start();
-            String pids = new String(p.getInputStream().readAllBytes());
-            p.waitFor();
-            count += pids.lines().filter(l -> !l.isBlank())
-                    .filter(pid -> ProcessHandle.of(Long.parseLong(pid.trim()))
-                            .flatMap(ph -> ph.info().commandLine()).map(c -> c.contains("QuorumPeerMain")).orElse(false))
-                    .count();
-        }
-        return count;
+    /** QuorumPeerMain processes on the hosts (they share this machine's PID namespace, so a pgrep over SSH would see all). */
+    private static long zookeeperProcesses(TestHostsLab lab) {
+        return lab.hosts().stream().mapToLong(h -> lab.count(h, "QuorumPeerMain")).sum();
     }
 }

@@ -124,17 +124,21 @@ final class HostNamespace {
         return pids;
     }
 
+    /** This host's live processes whose command line contains {@code match}. */
+    List<ProcessHandle> processes(String match) {
+        List<ProcessHandle> found = new ArrayList<>();
+        for (long pid : pids()) {
+            ProcessHandle.of(pid).filter(h -> running(pid) && h.info().commandLine().map(c -> c.contains(match)).orElse(false))
+                    .ifPresent(found::add);
+        }
+        return found;
+    }
+
     /** SIGKILLs this host's processes whose command line contains {@code match}; returns how many. */
     int kill(String match) {
-        List<Long> victims = new ArrayList<>();
-        for (long pid : pids()) {
-            ProcessHandle.of(pid).filter(h -> h.info().commandLine().map(c -> c.contains(match)).orElse(false))
-                    .ifPresent(h -> {
-                        victims.add(pid);
-                        h.destroyForcibly();
-                    });
-        }
-        awaitGone(victims, Duration.ofSeconds(5));
+        List<ProcessHandle> victims = processes(match);
+        victims.forEach(ProcessHandle::destroyForcibly);
+        awaitGone(victims.stream().map(ProcessHandle::pid).toList(), Duration.ofSeconds(5));
         return victims.size();
     }
 

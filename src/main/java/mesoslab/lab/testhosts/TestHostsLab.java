@@ -170,6 +170,11 @@ public final class TestHostsLab implements AutoCloseable {
         return namespaces.get(hosts.indexOf(host)).kill(match);
     }
 
+    /** How many live processes on {@code host} have {@code match} in their command line. */
+    public int count(TestHost host, String match) {
+        return namespaces.get(hosts.indexOf(host)).processes(match).size();
+    }
+
     public List<TestHost> hosts() {
         return hosts;
     }

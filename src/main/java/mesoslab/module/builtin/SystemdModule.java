@@ -84,8 +84,9 @@ public final class SystemdModule implements Module {
             boolean want = call.bool("masked", false);
             if (want != masked) {
                 changed = true;
-                if (!call.check() && failed(call, want ? "mask" : "unmask", unit, data)) {
-                    return ModuleResult.failed(String.valueOf(data.remove("error")), data);
+                String error = call.check() ? null : act(call, want ? "mask" : "unmask", unit);
+                if (error != null) {
+                    return ModuleResult.failed(error, data);
                 }
             }
         }
@@ -94,8 +95,9 @@ public final class SystemdModule implements Module {
             data.put("enabled", want);
             if (want != ENABLED.contains(status.getOrDefault("UnitFileState", ""))) {
                 changed = true;
-                if (!call.check() && failed(call, want ? "enable" : "disable", unit, data)) {
-                    return ModuleResult.failed(String.valueOf(data.remove("error")), data);
+                String error = call.check() ? null : act(call, want ? "enable" : "disable", unit);
+                if (error != null) {
+                    return ModuleResult.failed(error, data);
                 }
             }
         }
@@ -110,22 +112,20 @@ public final class SystemdModule implements Module {
             };
             if (action != null) {
                 changed = true;
-                if (!call.check() && failed(call, action, unit, data)) {
-                    return ModuleResult.failed(String.valueOf(data.remove("error")), data);
+                String error = call.check() ? null : act(call, action, unit);
+                if (error != null) {
+                    return ModuleResult.failed(error, data);
                 }
             }
         }
         return ModuleResult.of(changed, data);
     }
 
-    /** Runs {@code systemctl ACTION UNIT}; on failure leaves Ansible's message under "error". */
-    private boolean failed(ModuleCall call, String action, String unit, Map<String, Object> data) {
+    /** Runs {@code systemctl ACTION UNIT}; returns Ansible's message when it fails, else null. */
+    private String act(ModuleCall call, String action, String unit) {
         CommandResult r = systemctl(call, action, unit);
-        if (r.rc() == 0) {
-            return false;
-        }
-        data.put("error", "Unable to " + action + " service " + unit + ": " + (r.stderr().isBlank() ? r.stdout() : r.stderr()).trim());
-        return true;
+        return r.rc() == 0 ? null
+                : "Unable to " + action + " service " + unit + ": " + (r.stderr().isBlank() ? r.stdout() : r.stderr()).trim();
     }
 
     private Map<String, String> show(ModuleCall call, String unit) {

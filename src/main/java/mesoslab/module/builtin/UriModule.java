@@ -58,6 +58,7 @@ public final class UriModule implements Module {
             skipped.put("msg", "uri does not run in check mode");
             return ModuleResult.ok(skipped);
         }
+        List<Integer> expected = expected(call);
         CommandResult r = call.connection().exec(Command.argv("curl", "--config", "-").withStdin(
                 curlConfig(call, url, method).getBytes(StandardCharsets.UTF_8)).as(call.become()));
         Map<String, Object> data = new LinkedHashMap<>();
@@ -69,7 +70,7 @@ public final class UriModule implements Module {
         int split = r.stdout().lastIndexOf(TRAILER);
         if (r.rc() != 0 || split < 0) {
             data.put("status", -1);
-            return ModuleResult.failed("Status code was -1 and not " + expected(call) + ": Request failed: "
+            return ModuleResult.failed("Status code was -1 and not " + expected + ": Request failed: "
                     + r.stderr().replaceFirst("^curl: \\(\\d+\\) ", "").trim(), data);
         }
         Map<String, Object> trailer = parseTrailer(r.stdout().substring(split + TRAILER.length()));
@@ -92,8 +93,8 @@ public final class UriModule implements Module {
             }
         }
         String msg = "OK (" + body.getBytes(StandardCharsets.UTF_8).length + " bytes)";
-        if (!expected(call).contains(status)) {
-            return ModuleResult.failed("Status code was " + status + " and not " + expected(call) + ": HTTP Error " + status, data);
+        if (!expected.contains(status)) {
+            return ModuleResult.failed("Status code was " + status + " and not " + expected + ": HTTP Error " + status, data);
         }
         data.put("msg", msg);
         return ModuleResult.ok(data);

@@ -11,41 +11,31 @@ public sealed interface Operation {
 
     String name();
 
-    /** {@code POST} to the collection. */
-    record Create(BigIpObject object) implements Operation {
+    /** An operation that sends a whole desired object; its identity is the object's. */
+    sealed interface WithObject extends Operation {
+        BigIpObject object();
+
         @Override
-        public ObjectKind kind() {
-            return object.kind();
+        default ObjectKind kind() {
+            return object().kind();
         }
 
         @Override
-        public String partition() {
-            return object.partition();
+        default String partition() {
+            return object().partition();
         }
 
         @Override
-        public String name() {
-            return object.name();
+        default String name() {
+            return object().name();
         }
     }
+
+    /** {@code POST} to the collection. */
+    record Create(BigIpObject object) implements WithObject {}
 
     /** {@code PUT} of the whole desired object over the existing one. */
-    record Update(BigIpObject object) implements Operation {
-        @Override
-        public ObjectKind kind() {
-            return object.kind();
-        }
-
-        @Override
-        public String partition() {
-            return object.partition();
-        }
-
-        @Override
-        public String name() {
-            return object.name();
-        }
-    }
+    record Update(BigIpObject object) implements WithObject {}
 
     /** {@code DELETE} of an object by the name BIG-IP spells it. */
     record Delete(ObjectKind kind, String partition, String name) implements Operation {}
