@@ -3,6 +3,7 @@ package mesoslab.module;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import mesoslab.transport.FileState;
 
 /**
  * Puts wanted content at a path, the shared core of copy, template, lineinfile and blockinfile:

@@ -1,7 +1,6 @@
 package mesoslab.module;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import mesoslab.transport.Become;
 import mesoslab.transport.Command;
 import mesoslab.transport.CommandResult;
@@ -10,32 +9,11 @@ import mesoslab.transport.ShellQuoting;
 
 /**
  * File operations every file-changing module shares, each in as few round trips as possible:
- * {@link #state} (one), {@link #read} (one), {@link #write} (one, atomic, plus one for owner).
+ * {@link Connection#stat} (one), {@link #read} (one), {@link #write} (one, atomic, plus one for owner).
  * Only POSIX tools on the host (stat, sha256sum, mktemp, mv).
  */
 public final class RemoteFiles {
     private RemoteFiles() {}
-
-    /** The path's state in one call; never follows a link for the type. */
-    public static FileState state(Connection c, String path, Become become) {
-        String p = ShellQuoting.quote(path);
-        String script = "if [ -L " + p + " ]; then printf 'link|%s\\n' \"$(readlink " + p + ")\"; "
-                + "elif [ -e " + p + " ]; then stat -c '%F|%a|%U|%G|%s' " + p + "; "
-                + "if [ -f " + p + " ]; then sha256sum " + p + " | cut -d' ' -f1; fi; else echo absent; fi";
-        CommandResult r = c.exec(Command.shell(script).as(become));
-        String[] lines = r.stdout().split("\n");
-        if (!r.ok() || lines.length == 0 || lines[0].equals("absent")) {
-            return FileState.ABSENT;
-        }
-        String[] f = lines[0].split("\\|", -1);
-        if (f[0].equals("link")) {
-            return new FileState("link", null, null, null, 0, null, f[1]);
-        }
-        String kind = f[0].toLowerCase(Locale.ROOT);
-        String type = kind.contains("directory") ? "directory" : kind.contains("regular") ? "file" : kind;
-        String mode = String.format("%04o", Integer.parseInt(f[1], 8));
-        return new FileState(type, mode, f[2], f[3], Long.parseLong(f[4].strip()), lines.length > 1 ? lines[1].strip() : null, null);
-    }
 
     /** The file's content, or null when it does not exist. */
     public static byte[] read(Connection c, String path, Become become) {

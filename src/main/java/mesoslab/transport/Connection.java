@@ -2,7 +2,7 @@ package mesoslab.transport;
 
 /**
  * A connection to one host, open for the whole run: commands run over it, files go to and come
- * from it. Implementations: {@code local} (this machine) and {@code ssh} (one session per host,
+ * from it, paths are described. Implementations: {@code local} (this machine) and {@code ssh} (one session per host,
  * a channel per command).
  *
  * <p>Thread-safety: a connection is used by one thread at a time (the host's worker).
@@ -32,6 +32,14 @@ public interface Connection extends AutoCloseable {
             throw new TransportException(host(), "cannot write " + path + ": " + r.stderr().strip(),
                     "Check that the folder exists and is writable (or use become)", null);
         }
+    }
+
+    /**
+     * What {@code path} is (type, mode, owner, group, size, SHA-256 of a regular file, a link's
+     * target) in one round trip; {@link FileState#ABSENT} when there is nothing there.
+     */
+    default FileState stat(String path, Become become) {
+        return RemoteStat.parse(exec(Command.shell(RemoteStat.script(path)).as(become)));
     }
 
     /** Reads a whole file; throws {@link TransportException} when it cannot be read. */

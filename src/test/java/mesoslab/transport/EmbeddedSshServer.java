@@ -13,16 +13,23 @@ import org.apache.sshd.server.shell.ProcessShellCommandFactory;
 
 /**
  * An Apache MINA SSHD server on 127.0.0.1 for transport tests: real SSH protocol, commands run
- * as real local processes, key login from an authorized_keys file, password "s3cret", and a count
- * of the SSH sessions opened (to prove one session serves a whole run).
+ * as real local processes, key login from an authorized_keys file, password "s3cret", an SFTP
+ * subsystem when asked for, and counts of the SSH sessions, exec commands and SFTP channels opened
+ * (to prove one session serves a whole run and files travel over one SFTP channel).
  */
-final class EmbeddedSshServer implements AutoCloseable {
-    static final String PASSWORD = "s3cret";
+public final class EmbeddedSshServer implements AutoCloseable {
+    public static final String PASSWORD = "s3cret";
     private final SshServer server;
     final AtomicInteger sessions = new AtomicInteger();
+    final AtomicInteger execs = new AtomicInteger();
+    final AtomicInteger sftpChannels = new AtomicInteger();
     final Path hostKey;
 
-    EmbeddedSshServer(Path dir, Path authorizedKeys, Path hostKeyFile) throws IOException {
+    public EmbeddedSshServer(Path dir, Path authorizedKeys, Path hostKeyFile) throws IOException {
+        this(dir, authorizedKeys, hostKeyFile, false);
+    }
+
+    EmbeddedSshServer(Path dir, Path authorizedKeys, Path hostKeyFile, boolean sftp) throws IOException {
         this.hostKey = hostKeyFile;
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
@@ -32,7 +39,21 @@ final class EmbeddedSshServer implements AutoCloseable {
         server.setKeyPairProvider(keys);
         server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
         server.setPasswordAuthenticator((user, password, session) -> PASSWORD.equals(password));
-        server.setCommandFactory(ProcessShellCommandFactory.INSTANCE);
+        server.setCommandFactory((channel, command) -> {
+            execs.incrementAndGet();
+            return ProcessShellCommandFactory.INSTANCE.createCommand(channel, command);
+        });
+        if (sftp) {
+            server.setFileSystemFactory(org.apache.sshd.common.file.nativefs.NativeFileSystemFactory.INSTANCE);
+            org.apache.sshd.sftp.server.SftpSubsystemFactory factory = new org.apache.sshd.sftp.server.SftpSubsystemFactory();
+            factory.addSftpEventListener(new org.apache.sshd.sftp.server.SftpEventListener() {
+                @Override
+                public void initialized(org.apache.sshd.server.session.ServerSession session, int version) {
+                    sftpChannels.incrementAndGet();
+                }
+            });
+            server.setSubsystemFactories(java.util.List.of(factory));
+        }
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
@@ -43,7 +64,7 @@ final class EmbeddedSshServer implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 

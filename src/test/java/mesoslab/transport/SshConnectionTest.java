@@ -168,7 +168,7 @@ class SshConnectionTest {
     }
 
     @Test
-    void largeUploadsAreAtomicAndComeBackIdentical() throws Exception {
+    void withoutAnSftpSubsystemLargeUploadsGoByExecAtomicallyAndComeBackIdentical() throws Exception {
         byte[] big = new byte[20 * 1024 * 1024];
         new java.util.Random(7).nextBytes(big);
         Path target = dir.resolve("up/big.bin");
@@ -178,6 +178,8 @@ class SshConnectionTest {
             assertThat(Files.readAllBytes(target)).isEqualTo(big);
             assertThat(c.fetch(target.toString(), Become.NONE)).isEqualTo(big);
         }
+        assertThat(server.execs.get()).as("put and fetch each ran a command").isEqualTo(2);
+        assertThat(server.sftpChannels.get()).isZero();
         try (var files = Files.list(target.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("big.bin");
         }
@@ -199,5 +201,68 @@ class SshConnectionTest {
             assertThat(wrong.rc()).isEqualTo(1);
             assertThat(wrong.stderr()).contains("wrong password");
         }
+    }
+
+    @Test
+    void filesTravelOverOneSftpChannelAtomicallyWithTheirModes() throws Exception {
+        restartWithSftp();
+        Path folder = dir.resolve("sftp");
+        Files.createDirectories(folder);
+        byte[] big = new byte[20 * 1024 * 1024];
+        new java.util.Random(11).nextBytes(big);
+        Path secret = existing(folder.resolve("secret.conf"), "rw-r--r--");
+        Path kept = existing(folder.resolve("kept.conf"), "rw-r-----");
+        try (Connection c = SshConnection.open(target(true))) {
+            c.put(big, folder.resolve("big.bin").toString(), null, Become.NONE);
+            c.put("pw=1\n".getBytes(), secret.toString(), "0600", Become.NONE);
+            c.put("new\n".getBytes(), kept.toString(), null, Become.NONE);
+            assertThat(c.fetch(folder.resolve("big.bin").toString(), Become.NONE)).isEqualTo(big);
+            assertThat(c.fetch(secret.toString(), Become.NONE)).isEqualTo("pw=1\n".getBytes());
+            assertThatThrownBy(() -> c.put("x".getBytes(), folder.resolve("missing/x").toString(), null, Become.NONE))
+                    .isInstanceOf(TransportException.class).hasMessageContaining("cannot write " + folder.resolve("missing/x"));
+            assertThatThrownBy(() -> c.fetch(folder.resolve("nothing").toString(), Become.NONE))
+                    .isInstanceOf(TransportException.class).hasMessageContaining("no such file");
+        }
+        assertThat(server.execs.get()).as("no command ran for any file").isZero();
+        assertThat(server.sftpChannels.get()).as("one SFTP channel carried every file").isEqualTo(1);
+        assertThat(permissions(secret)).isEqualTo("rw-------");
+        assertThat(permissions(kept)).isEqualTo("rw-r-----");
+        assertThat(permissions(folder.resolve("big.bin"))).isEqualTo("rw-r--r--");
+        assertThat(Files.readString(kept)).isEqualTo("new\n");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("big.bin", "secret.conf", "kept.conf");
+        }
+    }
+
+    @Test
+    void withBecomeFilesGoByExecEvenWhenSftpIsThere() throws Exception {
+        restartWithSftp();
+        Path bin = dir.resolve("bin");
+        Files.createDirectories(bin);
+        Files.writeString(bin.resolve("sudo"), "#!/bin/sh\nwhile [ \"$1\" != \"--\" ]; do shift; done; shift; exec \"$@\"\n");
+        bin.resolve("sudo").toFile().setExecutable(true);
+        Become sudo = Become.as("root", null).using(bin.resolve("sudo").toString());
+        Path file = dir.resolve("as-root.txt");
+        try (Connection c = SshConnection.open(target(true))) {
+            c.put("root\n".getBytes(), file.toString(), "0644", sudo);
+            assertThat(c.fetch(file.toString(), sudo)).isEqualTo("root\n".getBytes());
+        }
+        assertThat(server.execs.get()).isEqualTo(2);
+        assertThat(server.sftpChannels.get()).isZero();
+    }
+
+    private void restartWithSftp() throws Exception {
+        server.close();
+        server = new EmbeddedSshServer(dir.resolve("server"), dir.resolve("authorized_keys"), server.hostKey, true);
+    }
+
+    private static Path existing(Path file, String permissions) throws Exception {
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        return file;
+    }
+
+    private static String permissions(Path file) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 }

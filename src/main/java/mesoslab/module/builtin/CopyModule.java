@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import mesoslab.module.FileContent;
-import mesoslab.module.FileState;
 import mesoslab.module.Module;
 import mesoslab.module.ModuleArgumentException;
 import mesoslab.module.ModuleCall;
 import mesoslab.module.ModuleResult;
 import mesoslab.module.RemoteFiles;
+import mesoslab.transport.FileState;
 
 /**
  * {@code copy}: puts a file from the control machine ({@code src}, relative to the task's folder
@@ -46,10 +46,10 @@ public final class CopyModule implements Module {
             throw new ModuleArgumentException("copy needs either src: or content:");
         }
         String dest = call.string("dest");
-        FileState state = RemoteFiles.state(call.connection(), dest, call.become());
+        FileState state = call.connection().stat(dest, call.become());
         if (state.isDirectory() && call.string("src") != null) {
             dest = dest + "/" + Path.of(call.string("src")).getFileName();
-            state = RemoteFiles.state(call.connection(), dest, call.become());
+            state = call.connection().stat(dest, call.become());
         }
         if (state.exists() && !call.bool("force", true)) {
             return ModuleResult.ok(Map.of("dest", dest, "msg", "file already exists (force: no)"));

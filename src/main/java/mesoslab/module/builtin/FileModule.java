@@ -3,7 +3,6 @@ package mesoslab.module.builtin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import mesoslab.module.FileState;
 import mesoslab.module.Module;
 import mesoslab.module.ModuleArgumentException;
 import mesoslab.module.ModuleCall;
@@ -11,6 +10,7 @@ import mesoslab.module.ModuleResult;
 import mesoslab.module.RemoteFiles;
 import mesoslab.transport.Command;
 import mesoslab.transport.CommandResult;
+import mesoslab.transport.FileState;
 
 /** {@code file}: directories, empty files ({@code touch}), symlinks, removal, mode and owner. */
 public final class FileModule implements Module {
@@ -34,7 +34,7 @@ public final class FileModule implements Module {
         String mode = RemoteFiles.mode(call.args().get("mode"));
         String owner = call.string("owner");
         String group = call.string("group");
-        FileState now = RemoteFiles.state(call.connection(), path, call.become());
+        FileState now = call.connection().stat(path, call.become());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("path", path);
         data.put("state", state);

@@ -17,12 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import mesoslab.module.FileContent;
-import mesoslab.module.FileState;
 import mesoslab.module.Module;
 import mesoslab.module.ModuleArgumentException;
 import mesoslab.module.ModuleCall;
 import mesoslab.module.ModuleResult;
-import mesoslab.module.RemoteFiles;
+import mesoslab.transport.FileState;
 
 /**
  * {@code get_url}: downloads on the control machine into a cache (so each file crosses the
@@ -57,7 +56,7 @@ public final class GetUrlModule implements Module {
         String url = call.string("url");
         String dest = call.string("dest");
         Checksum checksum = Checksum.parse(call.string("checksum"));
-        FileState state = RemoteFiles.state(call.connection(), dest, call.become());
+        FileState state = call.connection().stat(dest, call.become());
         if (state.isFile() && checksum == null && !call.bool("force", false)) {
             return ModuleResult.ok(Map.of("dest", dest, "msg", "file already exists (no checksum given to compare)"));
         }

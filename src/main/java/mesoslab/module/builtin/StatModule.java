@@ -3,11 +3,10 @@ package mesoslab.module.builtin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import mesoslab.module.FileState;
 import mesoslab.module.Module;
 import mesoslab.module.ModuleCall;
 import mesoslab.module.ModuleResult;
-import mesoslab.module.RemoteFiles;
+import mesoslab.transport.FileState;
 
 /** {@code stat}: facts about a path under {@code stat} ({@code exists}, {@code isdir}, {@code mode}, ...). Never changes anything. */
 public final class StatModule implements Module {
@@ -28,7 +27,7 @@ public final class StatModule implements Module {
 
     @Override
     public ModuleResult run(ModuleCall call) {
-        FileState state = RemoteFiles.state(call.connection(), call.string("path"), call.become());
+        FileState state = call.connection().stat(call.string("path"), call.become());
         Map<String, Object> stat = new LinkedHashMap<>();
         stat.put("exists", state.exists());
         if (state.exists()) {

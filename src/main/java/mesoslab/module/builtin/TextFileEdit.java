@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import mesoslab.module.FileContent;
-import mesoslab.module.FileState;
 import mesoslab.module.ModuleCall;
 import mesoslab.module.ModuleResult;
 import mesoslab.module.RemoteFiles;
+import mesoslab.transport.FileState;
 
 /**
  * Edits a text file by lines on the controller: reads it in one round trip, applies {@code edit},
@@ -18,7 +18,7 @@ final class TextFileEdit {
     private TextFileEdit() {}
 
     static ModuleResult apply(ModuleCall call, String path, UnaryOperator<List<String>> edit) {
-        FileState state = RemoteFiles.state(call.connection(), path, call.become());
+        FileState state = call.connection().stat(path, call.become());
         byte[] current = state.isFile() ? RemoteFiles.read(call.connection(), path, call.become()) : null;
         if (current == null && !call.bool("create", false)) {
             return ModuleResult.failed("Destination " + path + " does not exist (create: yes makes it)", java.util.Map.of("path", path));

@@ -21,7 +21,8 @@ import mesoslab.transport.HostUnreachableException;
 import mesoslab.transport.TransportException;
 
 /**
- * One SSH session per host for the whole run (JSch), an exec channel per command, keepalives on.
+ * One SSH session per host for the whole run (JSch), an exec channel per command, one SFTP
+ * channel for files (when no become is asked: SFTP writes as the login user), keepalives on.
  * Host keys are checked strictly against known_hosts. Commands always go as one quoted shell line
  * (an argv never meets a shell that could re-split it); the environment is set in that line, since
  * sshd accepts few variables.
@@ -37,11 +38,13 @@ public final class SshConnection implements Connection {
     private final SshTarget target;
     private final Session session;
     private final Session jumpSession;
+    private final SftpFiles sftp;
 
     private SshConnection(SshTarget target, Session session, Session jumpSession) {
         this.target = target;
         this.session = session;
         this.jumpSession = jumpSession;
+        this.sftp = new SftpFiles(target.name(), session);
     }
 
     /** Connects and authenticates; every failure is a {@link HostUnreachableException} that says why. */
@@ -263,7 +266,20 @@ public final class SshConnection implements Connection {
     }
 
     @Override
+    public void put(byte[] content, String path, String mode, Become become) {
+        if (become.enabled() || !sftp.canCarry(path) || !sftp.put(content, path, mode)) {
+            Connection.super.put(content, path, mode, become);
+        }
+    }
+
+    @Override
     public byte[] fetch(String path, Become become) {
+        if (!become.enabled() && sftp.canCarry(path)) {
+            byte[] content = sftp.get(path);
+            if (content != null) {
+                return content;
+            }
+        }
         CommandResult r = exec(Command.argv("base64", "--", path).as(become));
         if (!r.ok()) {
             throw new TransportException(target.name(), "cannot read " + path + ": " + r.stderr().strip(), "Check that the file exists", null);
@@ -273,6 +289,7 @@ public final class SshConnection implements Connection {
 
     @Override
     public void close() {
+        sftp.close();
         session.disconnect();
         if (jumpSession != null) {
             jumpSession.disconnect();

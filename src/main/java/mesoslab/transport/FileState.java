@@ -1,4 +1,4 @@
-package mesoslab.module;
+package mesoslab.transport;
 
 /**
  * What a path is on the host, from one round trip: type ({@code file}, {@code directory},
