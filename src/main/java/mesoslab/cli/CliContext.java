@@ -2,5 +2,5 @@ package mesoslab.cli;
 
 import java.util.Map;
 
-/** What the commands receive from the process: the home folder and the environment. */
-record CliContext(Home home, Map<String, String> env) {}
+/** What the commands receive from the process: the home folder, the environment and a way to ask for passwords. */
+record CliContext(Home home, Map<String, String> env, PasswordPrompt prompt) {}

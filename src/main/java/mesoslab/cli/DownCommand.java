@@ -19,6 +19,9 @@ final class DownCommand implements Callable<Integer> {
     @Mixin
     InventoryOption inventoryOption = new InventoryOption();
 
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
     @Option(names = "--purge", description = "Also remove the lab's data, logs and configuration.")
     boolean purge;
 
@@ -33,6 +36,6 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         MesoslabCommand root = (MesoslabCommand) spec.root().userObject();
         return PlaybookSession.exitCode(new PlaybookSession(context, inventoryOption.resolve(context.home()),
-                spec.commandLine().getOut(), root.verbose.length).run("down.yml", List.of("{\"purge\": " + purge + "}")));
+                spec.commandLine().getOut(), root.verbose.length, connection.settings(context.prompt())).run("down.yml", List.of("{\"purge\": " + purge + "}")));
     }
 }

@@ -32,6 +32,9 @@ final class DrillCommand implements Callable<Integer> {
     @Mixin
     InventoryOption inventoryOption = new InventoryOption();
 
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
     @Option(names = "--report", paramLabel = "DIR", description = "Where the verify report goes (default: .mesoslab/report).")
     Path report;
 
@@ -51,8 +54,9 @@ final class DrillCommand implements Callable<Integer> {
         Path inventory = inventoryOption.resolve(context.home());
         PrintWriter out = spec.commandLine().getOut();
         MesoslabCommand root = (MesoslabCommand) spec.root().userObject();
+        SshSettings ssh = connection.settings(context.prompt());
         Map<String, Map<String, Object>> results = new ConcurrentHashMap<>();
-        RunSummary summary = new PlaybookSession(context, inventory, out, root.verbose.length).run("drills/" + drill + ".yml", List.of(),
+        RunSummary summary = new PlaybookSession(context, inventory, out, root.verbose.length, ssh).run("drills/" + drill + ".yml", List.of(),
                 event -> {
                     if (event instanceof RunEvent.HostDone done) {
                         results.putIfAbsent(done.task(), done.result());
@@ -78,6 +82,6 @@ final class DrillCommand implements Callable<Integer> {
         if (code != ExitCodes.OK) {
             return code;
         }
-        return VerifyCommand.verify(context, inventory, report, spec);
+        return VerifyCommand.verify(context, inventory, report, spec, ssh);
     }
 }

@@ -21,7 +21,16 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        CliContext context = new CliContext(Home.detect(env.get("MESOSLAB_HOME")), env);
+        return run(args, out, err, env, PasswordPrompt.standard(err));
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, Map)}, with passwords read from {@code stdin}, one line each. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, java.io.InputStream stdin) {
+        return run(args, out, err, env, PasswordPrompt.lines(stdin, err));
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, PasswordPrompt prompt) {
+        CliContext context = new CliContext(Home.detect(env.get("MESOSLAB_HOME")), env, prompt);
         CommandLine cli = new CommandLine(new MesoslabCommand(), new ContextFactory(context));
         cli.setOut(out);
         cli.setErr(err);

@@ -26,18 +26,14 @@ final class PlaybookSession {
     private final Path inventory;
     private final PrintWriter out;
     private final int verbosity;
-    private final boolean acceptNewHostKeys;
+    private final SshSettings ssh;
 
-    PlaybookSession(CliContext context, Path inventory, PrintWriter out, int verbosity) {
-        this(context, inventory, out, verbosity, false);
-    }
-
-    PlaybookSession(CliContext context, Path inventory, PrintWriter out, int verbosity, boolean acceptNewHostKeys) {
+    PlaybookSession(CliContext context, Path inventory, PrintWriter out, int verbosity, SshSettings ssh) {
         this.context = context;
         this.inventory = inventory;
         this.out = out;
         this.verbosity = verbosity;
-        this.acceptNewHostKeys = acceptNewHostKeys;
+        this.ssh = ssh;
     }
 
     RunSummary run(String playbook, List<String> extraVars, RunListener... extra) {
@@ -47,7 +43,7 @@ final class PlaybookSession {
         RunListener[] all = new RunListener[extra.length + 1];
         all[0] = console;
         System.arraycopy(extra, 0, all, 1, extra.length);
-        return run(checked(plan(request)), RunOptions.DEFAULT, RunListener.all(all));
+        return run(checked(plan(request)), RunOptions.DEFAULT.withBecomePassword(ssh.becomePassword()), RunListener.all(all));
     }
 
     /** Loads and validates a request (exit 2 on any input mistake; no host touched). */
@@ -63,7 +59,7 @@ final class PlaybookSession {
     }
 
     RunSummary run(Plan plan, RunOptions options, RunListener listener) {
-        return new PlaybookRunner(Wiring.modules(), Wiring.connector(acceptNewHostKeys, agentSocket()), new Expressions()).run(plan, options, listener);
+        return new PlaybookRunner(Wiring.modules(), Wiring.connector(ssh, agentSocket()), new Expressions()).run(plan, options, listener);
     }
 
     private java.nio.file.Path agentSocket() {

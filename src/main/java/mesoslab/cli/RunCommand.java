@@ -66,9 +66,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--start-at-task", paramLabel = "NAME", description = "Skip the tasks before the first one with this name.")
     String startAtTask;
 
-    @Option(names = "--accept-new-host-keys",
-            description = "Record the SSH host key of a host seen for the first time (a changed key is always refused).")
-    boolean acceptNewHostKeys;
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--output", paramLabel = "FORMAT", description = "'console' (default) or 'json': the whole run as one JSON document on stdout.")
     String output = "console";
@@ -120,8 +119,10 @@ final class RunCommand implements Callable<Integer> {
             throw new mesoslab.common.InvalidInputException(null, "--forks must be at least 1, not " + forks, "Use e.g. -f 20");
         }
         MesoslabCommand root = (MesoslabCommand) spec.root().userObject();
-        RunSummary summary = new PlaybookSession(context, request.inventory(), out, root.verbose.length, acceptNewHostKeys)
-                .run(PlaybookSession.checked(plan), new RunOptions(forks, check, diff, startAtTask), reporters(out));
+        PlaybookSession.checked(plan);
+        SshSettings ssh = connection.settings(context.prompt());
+        RunSummary summary = new PlaybookSession(context, request.inventory(), out, root.verbose.length, ssh)
+                .run(plan, new RunOptions(forks, check, diff, startAtTask, ssh.becomePassword()), reporters(out));
         if (retryFile != null) {
             RetryFile.write(retryFile, summary);
         }

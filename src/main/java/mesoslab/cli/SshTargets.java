@@ -24,8 +24,12 @@ final class SshTargets {
 
     private SshTargets() {}
 
-    /** The target for {@code host}; {@code agentSocket} (SSH_AUTH_SOCK) is used only when no key file is named. */
-    static SshTarget from(String host, Map<String, Object> vars, boolean acceptNew, Path agentSocket) {
+    /**
+     * The target for {@code host}; {@code agentSocket} (SSH_AUTH_SOCK) is used only when no key
+     * file is named, the password from {@code ssh} (-k) only when the host has none of its own.
+     */
+    static SshTarget from(String host, Map<String, Object> vars, SshSettings ssh, Path agentSocket) {
+        boolean acceptNew = ssh.acceptNewHostKeys();
         String home = System.getProperty("user.home");
         String address = String.valueOf(Wiring.first(vars, host, "ansible_host", "host"));
         int port = Integer.parseInt(String.valueOf(Wiring.first(vars, 22, "ansible_port", "port")));
@@ -44,7 +48,8 @@ final class SshTargets {
         Path knownHosts = Path.of(String.valueOf(Wiring.first(vars, home + "/.ssh/known_hosts", "known_hosts_file"))
                 .replaceFirst("^~", home));
         SshTarget jump = jump(host, vars, keys, knownHosts, acceptNew);
-        return new SshTarget(host, address, port, user, keys, password == null ? null : Secret.of(String.valueOf(password)),
+        Secret secret = password != null ? Secret.of(String.valueOf(password)) : ssh.password();
+        return new SshTarget(host, address, port, user, keys, secret,
                 knownHosts, acceptNew, Duration.ofSeconds(10), jump, agentSocket);
     }
 

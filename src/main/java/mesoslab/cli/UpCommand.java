@@ -22,9 +22,8 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     InventoryOption inventoryOption = new InventoryOption();
 
-    @Option(names = "--accept-new-host-keys",
-            description = "Record the SSH host key of a host seen for the first time (a changed key is always refused).")
-    boolean acceptNewHostKeys;
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--no-verify", description = "Provision only; skip the checks.")
     boolean noVerify;
@@ -46,13 +45,14 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() {
         Path inventory = inventoryOption.resolve(context.home());
         MesoslabCommand root = (MesoslabCommand) spec.root().userObject();
-        RunSummary summary = new PlaybookSession(context, inventory, spec.commandLine().getOut(), root.verbose.length, acceptNewHostKeys)
+        SshSettings ssh = connection.settings(context.prompt());
+        RunSummary summary = new PlaybookSession(context, inventory, spec.commandLine().getOut(), root.verbose.length, ssh)
                 .run("site.yml", extraVars);
         int code = PlaybookSession.exitCode(summary);
         if (code != ExitCodes.OK || noVerify) {
             return code;
         }
-        int verified = VerifyCommand.verify(context, inventory, report, spec);
+        int verified = VerifyCommand.verify(context, inventory, report, spec, ssh);
         if (verified == ExitCodes.OK) {
             var out = spec.commandLine().getOut();
             out.println();

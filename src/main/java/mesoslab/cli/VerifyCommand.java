@@ -21,6 +21,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     InventoryOption inventoryOption = new InventoryOption();
 
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
     @Option(names = "--report", paramLabel = "DIR", description = "Where to write report.json and junit.xml (default: .mesoslab/report).")
     Path report;
 
@@ -33,14 +36,14 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return verify(context, inventoryOption.resolve(context.home()), report, spec);
+        return verify(context, inventoryOption.resolve(context.home()), report, spec, connection.settings(context.prompt()));
     }
 
     /** Shared with {@code up}: runs the checks, prints the table, writes the files, returns the exit code. */
-    static int verify(CliContext context, Path inventory, Path reportDir, CommandSpec spec) {
+    static int verify(CliContext context, Path inventory, Path reportDir, CommandSpec spec, SshSettings ssh) {
         CheckReport report = new CheckReport();
         MesoslabCommand root = (MesoslabCommand) spec.root().userObject();
-        new PlaybookSession(context, inventory, spec.commandLine().getOut(), root.verbose.length).run("verify.yml", List.of(), report);
+        new PlaybookSession(context, inventory, spec.commandLine().getOut(), root.verbose.length, ssh).run("verify.yml", List.of(), report);
         report.printTable(spec.commandLine().getOut());
         Path dir = reportDir != null ? reportDir : context.home().root().resolve(".mesoslab").resolve("report");
         report.write(dir);

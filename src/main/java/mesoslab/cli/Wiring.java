@@ -96,13 +96,13 @@ final class Wiring {
      * or {@code ssh} (the default) with the host's address, port, user, keys, password and jump
      * host from its variables (Ansible's names or mesoslab's short aliases).
      */
-    static Connector connector(boolean acceptNewHostKeys, java.nio.file.Path agentSocket) {
+    static Connector connector(SshSettings ssh, java.nio.file.Path agentSocket) {
         return (host, vars) -> {
             Object kind = first(vars, "ssh", "ansible_connection", "connection");
             if ("local".equals(String.valueOf(kind))) {
                 return new LocalConnection(host);
             }
-            return SshConnection.open(SshTargets.from(host, vars, acceptNewHostKeys, agentSocket));
+            return SshConnection.open(SshTargets.from(host, vars, ssh, agentSocket));
         };
     }
 

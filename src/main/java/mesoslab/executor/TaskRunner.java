@@ -173,7 +173,7 @@ final class TaskRunner {
 
     /**
      * Privilege escalation: the task's {@code become} wins over the play's, which wins over the
-     * host's {@code ansible_become}; the password comes only from a variable and stays a Secret.
+     * host's {@code ansible_become}; the password comes from a variable, else from -K, and stays a Secret.
      */
     private mesoslab.transport.Become become(Task task, HostRun host, Map<String, Object> vars, ExpressionContext at) {
         Object flag = task.become() != null ? task.become() : host.play.become() != null ? host.play.become()
@@ -186,7 +186,7 @@ final class TaskRunner {
         Object password = vars.getOrDefault("ansible_become_password", vars.get("ansible_become_pass"));
         Object exe = vars.get("ansible_become_exe");
         return mesoslab.transport.Become.as(user == null ? null : String.valueOf(run.expressions.render(String.valueOf(user), vars, at)),
-                password == null ? null : mesoslab.common.Secret.of(String.valueOf(password))).using(exe == null ? null : String.valueOf(exe));
+                password == null ? run.options.becomePassword() : mesoslab.common.Secret.of(String.valueOf(password))).using(exe == null ? null : String.valueOf(exe));
     }
 
     /** The host's own connection, or with delegate_to the delegate's (the task keeps the host's variables). */
