@@ -125,6 +125,8 @@ class BenchPlaybookOverSshIT {
         Result first = run();
         assertThat(first.code()).as(first.out()).isZero();
         assertThat(first.out()).containsPattern("th1 : ok=\\d+ +changed=[1-9]");
+        assertThat(lab.sshdLog(lab.hosts().get(0))).as("the copies went over OpenSSH's SFTP subsystem")
+                .contains("Starting session: subsystem 'sftp' for root");
         for (int i = 2; i <= 5; i++) {
             assertThat(first.out()).containsPattern("th" + i + " : ok=\\d+ +changed=0 ");
         }

@@ -26,6 +26,10 @@ final class HostNamespace {
     private final String rootLink;
     private final Path workDir;
     private final StringBuffer log = new StringBuffer();
+
+    String log() {
+        return log.toString();
+    }
     private Process boot;
     private final List<Long> stoppedPids = new ArrayList<>();
     private String hostKeyLine;

@@ -175,6 +175,11 @@ public final class TestHostsLab implements AutoCloseable {
         return namespaces.get(hosts.indexOf(host)).processes(match).size();
     }
 
+    /** What {@code host}'s sshd has logged so far (logins, SFTP subsystem requests, errors). */
+    public String sshdLog(TestHost host) {
+        return namespaces.get(hosts.indexOf(host)).log();
+    }
+
     public List<TestHost> hosts() {
         return hosts;
     }

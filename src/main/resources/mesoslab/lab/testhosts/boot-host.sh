@@ -25,4 +25,4 @@ chroot "$W/root" ssh-keygen -q -t ed25519 -N '' -f /etc/ssh/ssh_host_ed25519_key
 echo "HOSTKEY $(cat "$W/root/etc/ssh/ssh_host_ed25519_key.pub")"
 exec chroot "$W/root" /usr/sbin/sshd -D -e -o ListenAddress="$ADDR" -o HostKey=/etc/ssh/ssh_host_ed25519_key \
   -o PermitRootLogin=prohibit-password -o PasswordAuthentication=no -o KbdInteractiveAuthentication=no \
-  -o UsePAM=no -o PidFile=none -o MaxSessions=100 -o MaxStartups=100
+  -o UsePAM=no -o LogLevel=VERBOSE -o PidFile=none -o MaxSessions=100 -o MaxStartups=100
