@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the same 21-task workload with mesoslab and with Ansible on N fresh test hosts
 # (network namespaces with real OpenSSH, see mesoslab.lab.testhosts). Needs root, openssh-server
-# and Debian's ansible-core. Usage: bench/run.sh [N]   (default 20)
+# and Debian's ansible-core; with Debian's ansible-mitogen installed, also Ansible under Mitogen.
+# Usage: bench/run.sh [N]   (default 20)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 n="${1:-20}"
@@ -58,11 +59,22 @@ lab_up
 d1=$(timed ansible-playbook -i "$work/lab/inventory.yml" bench/workload/ansible.yml)
 d2=$(timed ansible-playbook -i "$work/lab/inventory.yml" bench/workload/ansible.yml)
 lab_down
+mitogen=/usr/lib/python3/dist-packages/ansible_mitogen/plugins/strategy
+if [ -d "$mitogen" ]; then
+  lab_up
+  g1=$(ANSIBLE_STRATEGY_PLUGINS="$mitogen" ANSIBLE_STRATEGY=mitogen_linear timed ansible-playbook -f "$n" -i "$work/lab/inventory.yml" bench/workload/ansible.yml)
+  g2=$(ANSIBLE_STRATEGY_PLUGINS="$mitogen" ANSIBLE_STRATEGY=mitogen_linear timed ansible-playbook -f "$n" -i "$work/lab/inventory.yml" bench/workload/ansible.yml)
+  lab_down
+fi
 
 printf '| run | mesoslab (s) | Ansible, pipelining + ControlPersist, -f %s (s) | ratio | Ansible defaults (forks 5) (s) | ratio |\n' "$n"
 printf '|---|---|---|---|---|---|\n'
 printf '| first (changes) | %.2f | %.2f | %.1fx | %.2f | %.1fx |\n' "$m1" "$a1" "$(echo "$a1/$m1" | bc -l)" "$d1" "$(echo "$d1/$m1" | bc -l)"
 printf '| second (no changes) | %.2f | %.2f | %.1fx | %.2f | %.1fx |\n' "$m2" "$a2" "$(echo "$a2/$m2" | bc -l)" "$d2" "$(echo "$d2/$m2" | bc -l)"
+if [ -n "${g1:-}" ]; then
+  printf '\nAnsible with Mitogen (mitogen_linear, -f %s): first %.2f s (%.1fx mesoslab), second %.2f s (%.1fx)\n' \
+    "$n" "$g1" "$(echo "$g1/$m1" | bc -l)" "$g2" "$(echo "$g2/$m2" | bc -l)"
+fi
 printf '\nraw floor (%s hosts x 21 commands over open OpenSSH connections): %.2f s; mesoslab second run / floor: %.1fx\n' \
   "$n" "$f" "$(echo "$m2/$f" | bc -l)"
 rm -rf "$work"
