@@ -18,7 +18,8 @@ import mesoslab.transport.TransportException;
  * others, not even for a moment), then the content, then OpenSSH's posix-rename over the target.
  *
  * <p>SFTP acts as the login user only, so callers use it when no become is asked for; a host
- * whose sshd has no SFTP subsystem is remembered as such and the caller falls back to exec.
+ * whose sshd has no SFTP subsystem (or no posix-rename extension) is remembered as such and the
+ * caller falls back to exec.
  */
 final class SftpFiles {
     private static final int DEFAULT_MODE = 0644;
@@ -93,6 +94,12 @@ final class SftpFiles {
         try {
             ChannelSftp opened = (ChannelSftp) session.openChannel("sftp");
             opened.connect(10_000);
+            if (opened.getExtension("posix-rename@openssh.com") == null) {
+                // Plain SFTP rename refuses to replace an existing file: no atomic write this way.
+                opened.disconnect();
+                unavailable = true;
+                return null;
+            }
             channel = opened;
             return channel;
         } catch (JSchException e) {
