@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The controller over real HTTP: a test Marathon with a real SSE stream on one side, an iControl
- * REST endpoint over HTTPS on the other ({@link BigIpUnderTest}, so the BIG-IP stand-in can take
- * the recorder's place). Every check is made through iControl REST, as an operator would.
+ * REST endpoint over HTTPS on the other: here the recorder, in
+ * {@link F5ControllerOnTheBigIpStandInTest} the BIG-IP stand-in (see {@link #newBigIp()}). Every
+ * check is made through iControl REST, as an operator would.
  */
 class F5ControllerEndToEndTest {
     private static final String HELLO = "f5-hello-world_80";
@@ -36,12 +37,17 @@ class F5ControllerEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        bigip = BigIpUnderTest.start();
+        bigip = newBigIp();
         marathon = new TestMarathonServer();
         admin = new TestIControl(bigip.url(), BigIpUnderTest.USER, BigIpUnderTest.PASSWORD);
         assertThat(admin.send("POST", "auth/partition", "{'name':'mesos'}")).isEqualTo(200);
         assertThat(admin.send("POST", "auth/partition", "{'name':'other'}")).isEqualTo(200);
         marathon.serve(Fixtures.only("/f5-hello-world"));
+    }
+
+    /** The BIG-IP these tests run against. */
+    BigIpUnderTest newBigIp() throws Exception {
+        return BigIpUnderTest.recorder();
     }
 
     @AfterEach
