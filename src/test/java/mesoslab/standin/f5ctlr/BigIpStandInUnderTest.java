@@ -69,6 +69,9 @@ final class BigIpStandInUnderTest implements BigIpUnderTest {
 
     @Override
     public synchronized void goDown() {
+        if (running == null) {
+            return;
+        }
         earlierRequests.addAll(requestsOf(running));
         running.close();
         running = null;
@@ -76,7 +79,9 @@ final class BigIpStandInUnderTest implements BigIpUnderTest {
 
     @Override
     public synchronized void comeBack() throws Exception {
-        running = boot(port);
+        if (running == null) {
+            running = boot(port);
+        }
     }
 
     /** Waits until the last configuration change is live in the data plane. */
