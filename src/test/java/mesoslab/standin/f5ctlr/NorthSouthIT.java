@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ConnectException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,8 +70,7 @@ class NorthSouthIT {
 
     @BeforeAll
     void startLab() throws Exception {
-        Path dir = Files.createTempDirectory("north-south-it");
-        lab = NorthSouthLab.start(dir);
+        lab = NorthSouthLab.start();
         marathon = lab.marathon();
         admin = lab.admin();
         marathon.recordEvents();

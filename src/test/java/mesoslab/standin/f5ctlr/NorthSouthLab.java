@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,8 +44,9 @@ final class NorthSouthLab implements AutoCloseable {
         this.dir = dir;
     }
 
-    static NorthSouthLab start(Path dir) throws Exception {
-        NorthSouthLab lab = new NorthSouthLab(dir);
+    /** Starts the lab in a new temporary folder, which {@link #close()} removes. */
+    static NorthSouthLab start() throws Exception {
+        NorthSouthLab lab = new NorthSouthLab(Files.createTempDirectory("north-south-it"));
         try {
             lab.startAll();
         } catch (Exception | AssertionError e) {
@@ -145,7 +147,10 @@ final class NorthSouthLab implements AutoCloseable {
         }
     }
 
-    /** Stops everything, newest first: Marathon before the agents, whose close kills their tasks' processes. */
+    /**
+     * Stops everything, newest first (Marathon before the agents, whose close kills their tasks'
+     * processes), then removes the lab's folder.
+     */
     @Override
     public void close() throws Exception {
         Exception first = null;
@@ -155,6 +160,9 @@ final class NorthSouthLab implements AutoCloseable {
             } catch (Exception e) {
                 first = first == null ? e : first;
             }
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         if (first != null) {
             throw first;
