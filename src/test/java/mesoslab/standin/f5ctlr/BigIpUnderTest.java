@@ -4,13 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The BIG-IP an end-to-end test drives the controller against, chosen by the system property
- * {@code f5ctlr.e2e.bigip}. Only {@code recorder} (the test-only {@link TestIControlServer}) exists
- * on this branch; the BIG-IP stand-in plugs in here as one more case once it is merged, and the
- * tests, which only speak iControl REST to it, run unchanged: a {@code standin} case that starts
- * {@code BigIpStandIn} on a free port with a state file (and again on the same port for
- * {@link #comeBack()}) passed all of {@link F5ControllerEndToEndTest} against branch
- * standin-bigip at adf56e7, in a scratch copy.
+ * The BIG-IP an end-to-end test drives the controller against: the test-only
+ * {@link TestIControlServer} with its {@link IControlRecorder} ({@link #recorder()}), or the real
+ * BIG-IP stand-in ({@link BigIpStandInUnderTest}). The tests only speak iControl REST to it, so
+ * they run unchanged against either.
  */
 interface BigIpUnderTest extends AutoCloseable {
     String USER = "admin";
@@ -31,37 +28,37 @@ interface BigIpUnderTest extends AutoCloseable {
     @Override
     void close();
 
-    static BigIpUnderTest start() throws Exception {
-        String which = System.getProperty("f5ctlr.e2e.bigip", "recorder");
-        if (which.equals("recorder")) {
-            TestIControlServer server = new TestIControlServer(USER, PASSWORD);
-            return new BigIpUnderTest() {
-                @Override
-                public URI url() {
-                    return server.url();
-                }
+    static BigIpUnderTest recorder() throws Exception {
+        TestIControlServer server = new TestIControlServer(USER, PASSWORD);
+        return new BigIpUnderTest() {
+            @Override
+            public URI url() {
+                return server.url();
+            }
 
-                @Override
-                public void goDown() {
-                    server.goDown();
-                }
+            @Override
+            public void goDown() {
+                server.goDown();
+            }
 
-                @Override
-                public void comeBack() throws Exception {
-                    server.comeBack();
-                }
+            @Override
+            public void comeBack() throws Exception {
+                server.comeBack();
+            }
 
-                @Override
-                public List<String> requests() {
-                    return server.requests();
-                }
+            @Override
+            public List<String> requests() {
+                return server.requests();
+            }
 
-                @Override
-                public void close() {
-                    server.close();
-                }
-            };
-        }
-        throw new IllegalArgumentException("f5ctlr.e2e.bigip=" + which + " is not known here; 'recorder' is");
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+
+    static BigIpUnderTest standIn() throws Exception {
+        return BigIpStandInUnderTest.start();
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import mesoslab.standin.f5ctlr.config.ControllerConfig;
 import mesoslab.standin.f5ctlr.config.Password;
 import mesoslab.standin.f5ctlr.config.TlsTrust;
@@ -20,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The controller over real HTTP: a test Marathon with a real SSE stream on one side, an iControl
- * REST endpoint over HTTPS on the other ({@link BigIpUnderTest}, so the BIG-IP stand-in can take
- * the recorder's place). Every check is made through iControl REST, as an operator would.
+ * REST endpoint over HTTPS on the other: here the recorder, in
+ * {@link F5ControllerOnTheBigIpStandInTest} the BIG-IP stand-in (see {@link #newBigIp()}). Every
+ * check is made through iControl REST, as an operator would.
  */
 class F5ControllerEndToEndTest {
     private static final String HELLO = "f5-hello-world_80";
@@ -36,12 +36,17 @@ class F5ControllerEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        bigip = BigIpUnderTest.start();
+        bigip = newBigIp();
         marathon = new TestMarathonServer();
         admin = new TestIControl(bigip.url(), BigIpUnderTest.USER, BigIpUnderTest.PASSWORD);
         assertThat(admin.send("POST", "auth/partition", "{'name':'mesos'}")).isEqualTo(200);
         assertThat(admin.send("POST", "auth/partition", "{'name':'other'}")).isEqualTo(200);
         marathon.serve(Fixtures.only("/f5-hello-world"));
+    }
+
+    /** The BIG-IP these tests run against. */
+    BigIpUnderTest newBigIp() throws Exception {
+        return BigIpUnderTest.recorder();
     }
 
     @AfterEach
@@ -64,21 +69,8 @@ class F5ControllerEndToEndTest {
         controller = F5Controller.start(config, Log.discard(), Optional::of);
     }
 
-    private static <T> T await(String what, Duration timeout, Callable<T> probe, java.util.function.Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T last = probe.call();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + timeout.toMillis() + " ms for " + what + "; last observed: " + last);
-            }
-            Thread.sleep(50);
-            last = probe.call();
-        }
-        return last;
-    }
-
     private void awaitMembers(List<String> expected, Duration timeout) throws Exception {
-        await("pool " + HELLO + " members " + expected, timeout, () -> admin.members("mesos", HELLO), expected::equals);
+        Await.until("pool " + HELLO + " members " + expected, timeout, () -> admin.members("mesos", HELLO), expected::equals);
     }
 
     private static ObjectNode helloWith(int tasks) {
@@ -114,11 +106,11 @@ class F5ControllerEndToEndTest {
     void aConvergedPartitionCostsOnlyReadsOnTheNextPass() throws Exception {
         startController(LONG_RESYNC);
         awaitMembers(TWO, Duration.ofSeconds(5));
-        long passes = await("the first pass to finish", Duration.ofSeconds(5), controller.loop()::passes, n -> n >= 1);
+        long passes = Await.until("the first pass to finish", Duration.ofSeconds(5), controller.loop()::passes, n -> n >= 1);
         int before = bigip.requests().size();
 
         marathon.emit("health_status_changed_event");
-        await("a second pass", Duration.ofSeconds(5), controller.loop()::passes, n -> n > passes);
+        Await.until("a second pass", Duration.ofSeconds(5), controller.loop()::passes, n -> n > passes);
 
         assertThat(bigip.requests().subList(before, bigip.requests().size())).isNotEmpty().allMatch(r -> r.startsWith("GET "));
         assertThat(controller.loop().lastOutcome()).isEqualTo(new PassOutcome.Converged(0));
@@ -128,7 +120,7 @@ class F5ControllerEndToEndTest {
     void scalingFromTwoToThreeTasksIsAppliedOnTheSseEventWithoutWaitingForTheResync() throws Exception {
         startController(LONG_RESYNC);
         awaitMembers(TWO, Duration.ofSeconds(5));
-        await("the event stream to be attached", Duration.ofSeconds(5), marathon::subscribers, n -> n >= 1);
+        Await.until("the event stream to be attached", Duration.ofSeconds(5), marathon::subscribers, n -> n >= 1);
 
         marathon.serve(helloWith(3));
         long sent = System.nanoTime();
@@ -145,14 +137,14 @@ class F5ControllerEndToEndTest {
                 .isEqualTo(200);
         startController(LONG_RESYNC);
         awaitMembers(TWO, Duration.ofSeconds(5));
-        await("the event stream to be attached", Duration.ofSeconds(5), marathon::subscribers, n -> n >= 1);
+        Await.until("the event stream to be attached", Duration.ofSeconds(5), marathon::subscribers, n -> n >= 1);
 
         ObjectNode unlabelled = Fixtures.only("/f5-hello-world");
         ((ObjectNode) unlabelled.path("apps").get(0)).putObject("labels");
         marathon.serve(unlabelled);
         marathon.emit("api_post_event");
 
-        await("the partition to be emptied", Duration.ofSeconds(5), () -> List.of(admin.names("ltm/virtual", "mesos"),
+        Await.until("the partition to be emptied", Duration.ofSeconds(5), () -> List.of(admin.names("ltm/virtual", "mesos"),
                 admin.names("ltm/pool", "mesos"), admin.names("ltm/monitor/http", "mesos"), admin.names("ltm/node", "mesos"),
                 admin.names("ltm/virtual-address", "mesos")), all -> all.stream().allMatch(List::isEmpty));
         assertThat(admin.members("other", "theirs")).containsExactly("10.9.9.9%0:80");
@@ -170,7 +162,7 @@ class F5ControllerEndToEndTest {
         assertThat(admin.members("mesos", HELLO)).containsExactly("10.2.10.22%0:31001");
 
         awaitMembers(TWO, Duration.ofSeconds(4));
-        await("the virtual to be back", Duration.ofSeconds(4), () -> admin.names("ltm/virtual", "mesos"), List.of(HELLO)::equals);
+        Await.until("the virtual to be back", Duration.ofSeconds(4), () -> admin.names("ltm/virtual", "mesos"), List.of(HELLO)::equals);
         assertThat(admin.items("ltm/pool", "mesos").get(0).path("loadBalancingMode").asText()).isEqualTo("round-robin");
     }
 
@@ -178,12 +170,12 @@ class F5ControllerEndToEndTest {
     void whileTheBigIpIsUnreachableTheControllerBacksOffAndConvergesOnceItReturns() throws Exception {
         startController(LONG_RESYNC);
         awaitMembers(TWO, Duration.ofSeconds(5));
-        await("the event stream to be attached", Duration.ofSeconds(5), marathon::subscribers, n -> n >= 1);
+        Await.until("the event stream to be attached", Duration.ofSeconds(5), marathon::subscribers, n -> n >= 1);
 
         bigip.goDown();
         marathon.serve(helloWith(3));
         marathon.emit("status_update_event");
-        await("a pass to fail", Duration.ofSeconds(5), () -> controller.loop().lastOutcome(), o -> o instanceof PassOutcome.Failed);
+        Await.until("a pass to fail", Duration.ofSeconds(5), () -> controller.loop().lastOutcome(), o -> o instanceof PassOutcome.Failed);
         long failedPasses = controller.loop().passes();
         Thread.sleep(1500);
         // Backoff 200 ms, 400 ms, 800 ms, then 1 s: a handful of attempts, not a tight loop.
@@ -191,6 +183,6 @@ class F5ControllerEndToEndTest {
         bigip.comeBack();
 
         awaitMembers(THREE, Duration.ofSeconds(5));
-        await("a converged pass", Duration.ofSeconds(5), () -> controller.loop().lastOutcome(), o -> o instanceof PassOutcome.Converged);
+        Await.until("a converged pass", Duration.ofSeconds(5), () -> controller.loop().lastOutcome(), o -> o instanceof PassOutcome.Converged);
     }
 }

@@ -3,17 +3,12 @@ package mesoslab.standin.mesosdns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import mesoslab.standin.http.Json;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +28,8 @@ import org.xbill.DNS.Type;
 
 /** The stand-in as a client sees it: real DNS over UDP and TCP, real HTTP, a real master over HTTP. */
 class MesosDnsServerTest {
-    static final String WEB_1 = "web.instance-1111._app.1";
-    static final String WEB_2 = "web.instance-2222._app.1";
+    static final String WEB_1 = StateFixture.WEB_1;
+    static final String WEB_2 = StateFixture.WEB_2;
 
     @TempDir
     static Path dir;
@@ -46,24 +41,15 @@ class MesosDnsServerTest {
     @BeforeAll
     static void start() throws Exception {
         masters = new FakeMasters();
-        StateFixture state = masters.newState().agent(0, "127.0.0.21").agent(1, "127.0.0.22");
-        ObjectNode marathon = state.framework("marathon", "127.0.0.1");
-        StateFixture.marathonTask(marathon, WEB_1, "web", 0, "TASK_RUNNING", "http", 31474);
-        StateFixture.marathonTask(marathon, WEB_2, "web", 1, "TASK_RUNNING", "http", 31822);
-        masters.serve(state);
-        Path config = dir.resolve("config.json");
+        masters.serve(masters.newState().twoWebTasks("http"));
         // The follower is listed first: the stand-in must follow its 307 to the leader.
-        Files.writeString(config, """
+        server = MesosDnsFromConfig.start(dir, """
                 {"masters": ["%s", "%s"], "refreshSeconds": 60, "ttl": 5, "domain": "mesos",
                  "port": 0, "listener": "127.0.0.1", "httpon": true, "httpport": 0, "HTTPListener": "127.0.0.1",
                  "dnson": true, "externalon": false, "resolvers": ["127.0.0.1"], "IPSources": ["host"],
                  "SOAMname": "ns1.mesos", "SOARname": "root.ns1.mesos",
                  "mesosCredentials": {"principal": "dns", "secret": "s3cret"}}
                 """.formatted(masters.followerAddress(), masters.leaderAddress()));
-        server = new MesosDnsServer(new ConfigReader(List.of()).read(config), "test-version",
-                new PrintStream(new ByteArrayOutputStream()), false);
-        server.start();
-        assertThat(server.awaitReady(Duration.ofSeconds(10))).as("first state load").isTrue();
         dns = server.dnsAddress().orElseThrow();
         http = URI.create("http://127.0.0.1:" + server.httpAddress().orElseThrow().getPort());
     }

@@ -11,6 +11,8 @@ import mesoslab.standin.http.Json;
  */
 final class StateFixture {
     static final String MASTER_ID = "4d8a8e7e-7d6f-4c43-8d37-2b0d6f2d8c11";
+    static final String WEB_1 = "web.instance-1111._app.1";
+    static final String WEB_2 = "web.instance-2222._app.1";
 
     private final ObjectNode root = Json.object();
     private final ArrayNode slaves = root.putArray("slaves");
@@ -75,6 +77,18 @@ final class StateFixture {
         status.putObject("container_status").putArray("network_infos").addObject()
                 .putArray("ip_addresses").addObject().put("protocol", "IPv4").put("ip_address", "172.17.0.2");
         return task;
+    }
+
+    /**
+     * The usual lab picture: agents 127.0.0.21 and .22, and on each one Marathon task of app
+     * {@code web} ({@link #WEB_1} on port 31474, {@link #WEB_2} on 31822), ports named {@code portName}.
+     */
+    StateFixture twoWebTasks(String portName) {
+        agent(0, "127.0.0.21").agent(1, "127.0.0.22");
+        ObjectNode marathon = framework("marathon", "127.0.0.1");
+        marathonTask(marathon, WEB_1, "web", 0, "TASK_RUNNING", portName, 31474);
+        marathonTask(marathon, WEB_2, "web", 1, "TASK_RUNNING", portName, 31822);
+        return this;
     }
 
     ObjectNode json() {

@@ -9,15 +9,23 @@ import java.util.Optional;
 
 /**
  * Docker images the agent stand-in can "run": each maps to a built-in stand-in started as a JVM
- * child process from our own classpath. Add a line to {@link #BUILT_INS} for a new image
- * (e.g. {@code f5networks/marathon-bigip-ctlr} once its stand-in exists).
+ * child process from our own classpath. Add a line to {@link #BUILT_INS} for a new image.
  */
 public final class DockerImageTable {
-    /** image name without tag → stand-in name in {@code mesoslab.standin.Main}. */
-    private static final Map<String, String> BUILT_INS = new LinkedHashMap<>();
+    /**
+     * A stand-in in {@code mesoslab.standin.Main}; {@code servesPort} when the image listens on its
+     * mapped port (it gets {@code --port <hostPort>}), false for a client such as the controller,
+     * which has no port and takes no such flag.
+     */
+    private record BuiltIn(String standIn, boolean servesPort) {}
+
+    /** image name without tag → its built-in equivalent. */
+    private static final Map<String, BuiltIn> BUILT_INS = new LinkedHashMap<>();
 
     static {
-        BUILT_INS.put("f5devcentral/f5-hello-world", "hello");
+        BUILT_INS.put("f5devcentral/f5-hello-world", new BuiltIn("hello", true));
+        // The lab's f5-bigip-ctlr.json: configured only by the app's env (MARATHON_URL, F5_CC_*).
+        BUILT_INS.put("f5networks/marathon-bigip-ctlr", new BuiltIn("f5-controller", false));
     }
 
     private DockerImageTable() {}
@@ -40,8 +48,8 @@ public final class DockerImageTable {
         if (name.startsWith("docker.io/")) {
             name = name.substring("docker.io/".length());
         }
-        String standIn = BUILT_INS.get(name);
-        if (standIn == null) {
+        BuiltIn builtIn = BUILT_INS.get(name);
+        if (builtIn == null) {
             return Optional.empty();
         }
         List<String> argv = new ArrayList<>();
@@ -49,8 +57,8 @@ public final class DockerImageTable {
         argv.add("-cp");
         argv.add(System.getProperty("java.class.path"));
         argv.add("mesoslab.standin.Main");
-        argv.add(standIn);
-        if (hostPort > 0) {
+        argv.add(builtIn.standIn());
+        if (builtIn.servesPort() && hostPort > 0) {
             argv.add("--port");
             argv.add(Integer.toString(hostPort));
         }
