@@ -1,5 +1,6 @@
 package mesoslab.standin.marathon;
 
+import static mesoslab.standin.marathon.StackHttp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mesoslab.standin.mesos.EmbeddedZooKeeper;
 import mesoslab.standin.mesos.agent.MesosAgentStandIn;
@@ -333,26 +333,5 @@ class MarathonClusterIT {
                 .timeout(java.time.Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    @FunctionalInterface
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(String what, Check check, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (check.ok()) {
-                    return;
-                }
-            } catch (Exception | AssertionError notYet) {
-                last = notYet instanceof Exception e ? e : null;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not within " + seconds + " s: " + what + (last == null ? "" : " (last error: " + last + ")"));
     }
 }
