@@ -235,7 +235,7 @@ final class Scheduler implements MesosDriver.Listener {
     private void finishDeployments() {
         for (Deployment d : new ArrayList<>(state.deployments.values())) {
             if (goalReached(d)) {
-                state.deployments.remove(d.id());
+                state.removeDeployment(d.id());
                 events.publish("deployment_step_success", Json.object().<ObjectNode>set("plan", d.plan())
                         .set("currentStep", d.plan().path("steps").get(0)));
                 events.publish("deployment_success", Json.object().put("id", d.id()).set("plan", d.plan()));

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 final class SchedulerState {
     final Map<String, AppSpec> apps = new TreeMap<>();
     final Map<String, Instance> instances = new LinkedHashMap<>();
+    /** Running deployments; change them only through {@link #addDeployment} and {@link #removeDeployment} (they persist). */
     final Map<String, Deployment> deployments = new LinkedHashMap<>();
     /** app id → consecutive launch failures and the earliest next launch. */
     final Map<String, Backoff> backoffs = new HashMap<>();
@@ -35,10 +36,11 @@ final class SchedulerState {
         this.store = store;
     }
 
-    /** Loads apps and instances a previous leader stored. */
+    /** Loads apps, instances and unfinished deployments a previous leader stored. */
     synchronized void load() {
         apps.clear();
         instances.clear();
+        deployments.clear();
         for (Map.Entry<String, JsonNode> e : store.apps().entrySet()) {
             try {
                 JsonNode def = e.getValue();
@@ -55,6 +57,25 @@ final class SchedulerState {
             Instance i = Instance.fromStored(stored, app == null ? 0 : app.healthChecks().size());
             instances.put(i.instanceId, i);
         }
+        // The goal of a deployment is the stored app (or its absence): the new leader simply keeps converging to it.
+        for (JsonNode stored : store.deployments().values()) {
+            Deployment d = Deployment.fromStored(stored);
+            deployments.put(d.id(), d);
+        }
+    }
+
+    synchronized void addDeployment(Deployment d) {
+        deployments.put(d.id(), d);
+        store.putDeployment(d);
+    }
+
+    /** Ends a deployment (finished or cancelled); null if there is none with that id. */
+    synchronized Deployment removeDeployment(String deploymentId) {
+        Deployment d = deployments.remove(deploymentId);
+        if (d != null) {
+            store.deleteDeployment(deploymentId);
+        }
+        return d;
     }
 
     synchronized void putApp(AppSpec app) {

@@ -40,6 +40,10 @@ class SigkillFailoverIT {
     private static final String SLEEPERS = """
             {"id": "/sleepers", "cmd": "sleep 600", "cpus": 0.1, "mem": 16, "instances": 2, "portDefinitions": []}
             """;
+    private static final String UNIQUE = """
+            {"id": "/unique", "cmd": "sleep 600", "cpus": 0.1, "mem": 16, "instances": 3, "portDefinitions": [],
+             "constraints": [["hostname", "UNIQUE"]]}
+            """;
     private final StackHttp http = new StackHttp();
     private Path tmp;
     private EmbeddedZooKeeper zk;
@@ -51,6 +55,9 @@ class SigkillFailoverIT {
     private final List<MesosAgentStandIn> agents = new ArrayList<>();
     private StandInProcess marathonProcess;
     private MarathonStandIn standbyMarathon;
+    private String agentBlock;
+    /** The deployment that was still waiting for resources when the leading Marathon was killed. */
+    private String unfinishedDeployment;
 
     @BeforeAll
     void startStack() throws Exception {
@@ -63,10 +70,9 @@ class SigkillFailoverIT {
         masterProcess = StandInProcess.start(tmp.resolve("m1.log"), "mesos-master", masterFlags("m1"));
         await("the master process leads", () -> http.get(processMaster(), "/metrics/snapshot").path("master/elected").asDouble() == 1.0, 30);
         standbyMaster = MesosMasterStandIn.start(masterFlags("m2"), Map.of());
-        String block = "127.82." + ThreadLocalRandom.current().nextInt(1, 250) + ".";
+        agentBlock = "127.82." + ThreadLocalRandom.current().nextInt(1, 250) + ".";
         for (int i = 0; i < 2; i++) {
-            agents.add(MesosAgentStandIn.start(new String[] {"--master=" + mesosZk, "--ip=" + block + (21 + i), "--port=0",
-                    "--work_dir=" + tmp.resolve("a" + i), "--resources=cpus:4;mem:4096;ports:[31000-31099]"}, Map.of()));
+            addAgent(i);
         }
         marathonProcess = StandInProcess.start(tmp.resolve("marathon1.log"), "marathon", marathonFlags());
         await("the Marathon process leads and is subscribed", () -> processMarathon().equals(
@@ -75,6 +81,11 @@ class SigkillFailoverIT {
         standbyMarathon = MarathonStandIn.start(marathonFlags(), Map.of());
         assertThat(http.send(processMarathon(), "POST", "/v2/apps", SLEEPERS).status()).isEqualTo(201);
         await("2 running sleepers", () -> http.get(processMarathon(), "/v2/apps/sleepers").path("app").path("tasksRunning").asInt() == 2, 30);
+    }
+
+    private void addAgent(int n) throws Exception {
+        agents.add(MesosAgentStandIn.start(new String[] {"--master=" + mesosZk, "--ip=" + agentBlock + (21 + n), "--port=0",
+                "--work_dir=" + tmp.resolve("a" + n), "--resources=cpus:4;mem:4096;ports:[31000-31099]"}, Map.of()));
     }
 
     private String[] masterFlags(String name) {
@@ -142,9 +153,17 @@ class SigkillFailoverIT {
     @Test
     @Order(2)
     void aSigkilledLeadingMarathonIsReplacedWithinTheSessionTimeoutKeepingItsTasks() throws Exception {
-        Set<String> tasks = sleeperTasks(processMarathon());
         String frameworkId = http.get(processMarathon(), "/v2/info").path("frameworkId").asText();
         String newLeader = standbyMarathon.selfHostPort();
+        // In flight when the leader dies: three instances that must each have their own host, on two agents.
+        assertThat(http.send(processMarathon(), "POST", "/v2/apps", UNIQUE).status()).isEqualTo(201);
+        await("2 of 3 unique instances running", () -> http.get(processMarathon(), "/v2/apps/unique").path("app")
+                .path("tasksRunning").asInt() == 2, 20);
+        JsonNode waiting = http.get(processMarathon(), "/v2/deployments");
+        assertThat(waiting).hasSize(1);
+        unfinishedDeployment = waiting.get(0).path("id").asText();
+        Set<String> tasks = allTasks(processMarathon());
+        assertThat(tasks).hasSize(4);
 
         long killedAt = System.nanoTime();
         marathonProcess.kill();
@@ -162,8 +181,26 @@ class SigkillFailoverIT {
             return f.path("active").asBoolean() && new TreeSet<>(f.path("tasks").findValuesAsText("id")).equals(tasks);
         }, 20);
         Thread.sleep(4_000); // past Marathon's TASK_UNKNOWN recheck: nothing may be replaced
-        assertThat(sleeperTasks(newLeader)).isEqualTo(tasks);
+        assertThat(allTasks(newLeader)).isEqualTo(tasks);
         assertThat(http.get(newLeader, "/v2/apps/sleepers").path("app").path("tasksRunning").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(3)
+    void theNewLeaderResumesTheUnfinishedDeploymentAndCompletesItWhenCapacityArrives() throws Exception {
+        String leader = standbyMarathon.selfHostPort();
+        JsonNode deployments = http.get(leader, "/v2/deployments");
+        assertThat(deployments).hasSize(1);
+        assertThat(deployments.get(0).path("id").asText()).isEqualTo(unfinishedDeployment);
+        assertThat(deployments.get(0).path("affectedApps").get(0).asText()).isEqualTo("/unique");
+        assertThat(http.send(leader, "PUT", "/v2/apps/unique", "{\"instances\": 4}").status())
+                .as("the resumed deployment still locks its app").isEqualTo(409);
+
+        addAgent(2);
+        await("the deployment finished with 3 unique instances", () -> http.get(leader, "/v2/deployments").isEmpty()
+                && http.get(leader, "/v2/apps/unique").path("app").path("tasksRunning").asInt() == 3, 30);
+        JsonNode tasks = http.get(leader, "/v2/apps/unique/tasks").path("tasks");
+        assertThat(tasks.findValuesAsText("host")).hasSize(3).doesNotHaveDuplicates();
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -178,5 +215,9 @@ class SigkillFailoverIT {
 
     private Set<String> sleeperTasks(String marathon) throws Exception {
         return new TreeSet<>(http.get(marathon, "/v2/apps/sleepers/tasks").path("tasks").findValuesAsText("id"));
+    }
+
+    private Set<String> allTasks(String marathon) throws Exception {
+        return new TreeSet<>(http.get(marathon, "/v2/tasks").path("tasks").findValuesAsText("id"));
     }
 }
