@@ -77,7 +77,6 @@ final class Scheduler implements MesosDriver.Listener {
 
     private void offer(Offer offer) {
         synchronized (state) {
-            state.agentAttributes.put(offer.agentId(), offer.attributes());
             List<OfferMatcher.Launch> launches = matcher.match(offer, demands(), state.placements(), settings.maxInstancesPerOffer());
             if (launches.isEmpty()) {
                 call(MesosCalls.decline(offer.id(), settings.declineOfferMillis() / 1000.0));
@@ -85,7 +84,7 @@ final class Scheduler implements MesosDriver.Listener {
             }
             List<ObjectNode> taskInfos = new ArrayList<>();
             for (OfferMatcher.Launch launch : launches) {
-                Instance i = Instance.launch(launch.app(), offer.agentId(), offer.hostname(), launch.hostPorts());
+                Instance i = Instance.launch(launch.app(), offer, launch.hostPorts());
                 state.putInstance(i);
                 taskInfos.add(TaskInfoBuilder.build(launch.app(), i, settings.envPrefix()));
             }

@@ -23,8 +23,6 @@ final class SchedulerState {
     /** app id → consecutive launch failures and the earliest next launch. */
     final Map<String, Backoff> backoffs = new HashMap<>();
     final Map<String, ObjectNode> lastTaskFailures = new HashMap<>();
-    /** agent id → attributes seen in its offers (for attribute constraints on placed instances). */
-    final Map<String, Map<String, String>> agentAttributes = new HashMap<>();
     /** app id → when it started waiting for offers ({@code /v2/queue} "since"). */
     final Map<String, Long> queuedSince = new HashMap<>();
     private final StateStore store;
@@ -136,7 +134,7 @@ final class SchedulerState {
         for (Instance i : instances.values()) {
             if (!i.killRequested) {
                 out.computeIfAbsent(i.appId, k -> new ArrayList<>())
-                        .add(new OfferMatcher.Placed(i.host, agentAttributes.getOrDefault(i.agentId, Map.of())));
+                        .add(new OfferMatcher.Placed(i.host, i.attributes));
             }
         }
         return out;

@@ -35,6 +35,11 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         connectString = "127.0.0.1:" + factory.getLocalPort();
     }
 
+    /** One standalone server on a free loopback port. */
+    public static EmbeddedZooKeeper standalone(Path dataDir) throws IOException, InterruptedException {
+        return new EmbeddedZooKeeper(dataDir);
+    }
+
     private EmbeddedZooKeeper(String connectString) {
         this.connectString = connectString;
     }
