@@ -4,16 +4,9 @@ import static mesoslab.standin.marathon.StackHttp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
-import mesoslab.standin.mesos.EmbeddedZooKeeper;
-import mesoslab.standin.mesos.agent.MesosAgentStandIn;
-import mesoslab.standin.mesos.master.MesosMasterStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,39 +21,21 @@ import org.junit.jupiter.api.TestInstance;
 class AttributeConstraintsIT {
     private static final String[] ATTRIBUTES = {"rack:r1;zone:a", "rack:r1;zone:b", "rack:r2;zone:a", "rack:r2;zone:b"};
     private final StackHttp http = new StackHttp();
-    private final List<AutoCloseable> stack = new ArrayList<>();
+    private SmallStack stack;
     /** agent host → its attributes as "rack/zone". */
     private final Map<String, String> placeOf = new TreeMap<>();
     private String marathon;
 
     @BeforeAll
     void startStack() throws Exception {
-        Path tmp = Files.createTempDirectory("attributes-it");
-        EmbeddedZooKeeper zk = EmbeddedZooKeeper.standalone(tmp.resolve("zk"));
-        stack.add(zk);
-        String mesosZk = "zk://" + zk.connectString() + "/mesos";
-        stack.add(MesosMasterStandIn.start(new String[] {"--zk=" + mesosZk, "--ip=127.0.0.1", "--port=0", "--quorum=1",
-            "--work_dir=" + tmp.resolve("m")}, Map.of()));
-        String block = "127.82." + ThreadLocalRandom.current().nextInt(1, 250) + ".";
-        for (int i = 0; i < ATTRIBUTES.length; i++) {
-            stack.add(MesosAgentStandIn.start(new String[] {"--master=" + mesosZk, "--ip=" + block + (31 + i), "--port=0",
-                "--work_dir=" + tmp.resolve("a" + i), "--resources=cpus:2;mem:1024;ports:[31000-31099]",
-                "--attributes=" + ATTRIBUTES[i]}, Map.of()));
-            placeOf.put(block + (31 + i), ATTRIBUTES[i].replace("rack:", "").replace(";zone:", "/"));
-        }
-        MarathonStandIn m = MarathonStandIn.start(new String[] {"--master", mesosZk, "--zk", "zk://" + zk.connectString() + "/marathon",
-            "--http_address", "127.0.0.1", "--http_port", "0", "--hostname", "127.0.0.1",
-            "--decline_offer_duration", "1000", "--min_revive_offers_interval", "300"}, Map.of());
-        stack.add(m);
-        marathon = m.selfHostPort();
-        await("Marathon leads and is subscribed", () -> m.leading() && !http.get(marathon, "/v2/info").path("frameworkId").isNull(), 30);
+        stack = new SmallStack(ATTRIBUTES);
+        stack.attributesOf.forEach((host, a) -> placeOf.put(host, a.replace("rack:", "").replace(";zone:", "/")));
+        marathon = stack.marathon;
     }
 
     @AfterAll
     void stopStack() throws Exception {
-        for (int i = stack.size() - 1; i >= 0; i--) {
-            stack.get(i).close();
-        }
+        stack.close();
     }
 
     @AfterEach
