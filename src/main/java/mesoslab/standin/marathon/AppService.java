@@ -123,7 +123,7 @@ final class AppService {
 
     private Deployment begin(String appId, String action, String version) {
         Deployment d = Deployment.of(appId, action, version);
-        state.deployments.put(d.id(), d);
+        state.addDeployment(d);
         events.publish("deployment_info", Json.object().<ObjectNode>set("plan", d.plan())
                 .set("currentStep", d.plan().path("steps").get(0)));
         return d;
@@ -143,7 +143,7 @@ final class AppService {
             throw error(409, body);
         }
         running.forEach(d -> {
-            state.deployments.remove(d.id());
+            state.removeDeployment(d.id());
             events.publish("deployment_failed", Json.object().put("id", d.id()).<ObjectNode>set("plan", d.plan())
                     .put("reason", "canceled by a forced change"));
         });

@@ -48,6 +48,11 @@ record AppSpec(String id, int instances, double cpus, double mem, double disk, S
                 configVersion, scalingVersion, json);
     }
 
+    /** The (validated, defaulted) upgrade strategy of the definition. */
+    UpgradeStrategy upgradeStrategy() {
+        return UpgradeStrategy.of(definition.path("upgradeStrategy"));
+    }
+
     /** Ports that need a host port from the offer (null host port: container-only mapping). */
     long hostPortCount() {
         return ports.stream().filter(p -> p.hostPort() != null).count();

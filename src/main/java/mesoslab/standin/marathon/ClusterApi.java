@@ -147,7 +147,7 @@ final class ClusterApi {
     /** Cancelling drops the deployment; the app keeps its current definition (no rollback plan here). */
     private Response cancelDeployment(Request r) {
         synchronized (state) {
-            Deployment d = state.deployments.remove(r.pathParam("id"));
+            Deployment d = state.removeDeployment(r.pathParam("id"));
             if (d == null) {
                 throw AppService.error(404, Json.object().put("message", "DeploymentPlan " + r.pathParam("id") + " does not exist"));
             }

@@ -1,5 +1,6 @@
 package mesoslab.standin.marathon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
@@ -13,6 +14,15 @@ record Deployment(String id, String version, String appId, String action) {
 
     static Deployment of(String appId, String action, String version) {
         return new Deployment(UUID.randomUUID().toString(), version, appId, action);
+    }
+
+    /** What {@link StateStore} keeps, so that a new leader carries the deployment on. */
+    ObjectNode toStored() {
+        return Json.object().put("id", id).put("version", version).put("appId", appId).put("action", action);
+    }
+
+    static Deployment fromStored(JsonNode o) {
+        return new Deployment(o.path("id").asText(), o.path("version").asText(), o.path("appId").asText(), o.path("action").asText());
     }
 
     /** The {@code GET /v2/deployments} element. */

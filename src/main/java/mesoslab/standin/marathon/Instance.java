@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import mesoslab.standin.http.Json;
 
@@ -19,6 +21,8 @@ final class Instance {
     final String configVersion;
     final String agentId;
     final String host;
+    /** The agent's attributes when the instance was placed (constraint checks need them after a failover, too). */
+    final Map<String, String> attributes;
     final List<Integer> hostPorts;
     final List<Integer> servicePorts;
     final long stagedAtMillis;
@@ -34,7 +38,7 @@ final class Instance {
     final List<HealthState> health = new ArrayList<>();
 
     Instance(String instanceId, String taskId, String appId, String version, String configVersion, String agentId,
-            String host, List<Integer> hostPorts, List<Integer> servicePorts, long stagedAtMillis) {
+            String host, Map<String, String> attributes, List<Integer> hostPorts, List<Integer> servicePorts, long stagedAtMillis) {
         this.instanceId = instanceId;
         this.taskId = taskId;
         this.appId = appId;
@@ -42,16 +46,17 @@ final class Instance {
         this.configVersion = configVersion;
         this.agentId = agentId;
         this.host = host;
+        this.attributes = Map.copyOf(attributes);
         this.hostPorts = List.copyOf(hostPorts);
         this.servicePorts = List.copyOf(servicePorts);
         this.stagedAtMillis = stagedAtMillis;
     }
 
-    static Instance launch(AppSpec app, String agentId, String host, List<Integer> hostPorts) {
+    static Instance launch(AppSpec app, Offer offer, List<Integer> hostPorts) {
         String instanceId = app.safeId() + ".instance-" + UUID.randomUUID();
         List<Integer> service = app.ports().stream().map(PortSpec::servicePort).toList();
         Instance i = new Instance(instanceId, instanceId + "._app.1", app.id(), app.version(), app.configVersion(),
-                agentId, host, hostPorts, service, System.currentTimeMillis());
+                offer.agentId(), offer.hostname(), offer.attributes(), hostPorts, service, System.currentTimeMillis());
         app.healthChecks().forEach(h -> i.health.add(new HealthState()));
         return i;
     }
@@ -76,6 +81,7 @@ final class Instance {
                 .put("stagedAt", stagedAtMillis).put("state", state).put("killRequested", killRequested);
         hostPorts.forEach(o.putArray("hostPorts")::add);
         servicePorts.forEach(o.putArray("servicePorts")::add);
+        attributes.forEach(o.putObject("attributes")::put);
         if (startedAtMillis != null) {
             o.put("startedAt", startedAtMillis);
         }
@@ -87,9 +93,11 @@ final class Instance {
         o.path("hostPorts").forEach(p -> hp.add(p.asInt()));
         List<Integer> sp = new ArrayList<>();
         o.path("servicePorts").forEach(p -> sp.add(p.asInt()));
+        Map<String, String> attributes = new TreeMap<>();
+        o.path("attributes").fields().forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
         Instance i = new Instance(o.path("instanceId").asText(), o.path("taskId").asText(), o.path("appId").asText(),
                 o.path("version").asText(), o.path("configVersion").asText(), o.path("agentId").asText(),
-                o.path("host").asText(), hp, sp, o.path("stagedAt").asLong());
+                o.path("host").asText(), attributes, hp, sp, o.path("stagedAt").asLong());
         i.state = o.path("state").asText("TASK_STAGING");
         i.killRequested = o.path("killRequested").asBoolean(false);
         if (o.has("startedAt")) {

@@ -137,7 +137,7 @@ public final class MarathonStandIn implements AutoCloseable {
         }
         events.closeAll();
         synchronized (state) {
-            state.deployments.clear();
+            state.deployments.clear(); // only in memory: ZooKeeper keeps them for the next leader
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import mesoslab.standin.http.Json;
@@ -77,7 +78,6 @@ final class Scheduler implements MesosDriver.Listener {
 
     private void offer(Offer offer) {
         synchronized (state) {
-            state.agentAttributes.put(offer.agentId(), offer.attributes());
             List<OfferMatcher.Launch> launches = matcher.match(offer, demands(), state.placements(), settings.maxInstancesPerOffer());
             if (launches.isEmpty()) {
                 call(MesosCalls.decline(offer.id(), settings.declineOfferMillis() / 1000.0));
@@ -85,7 +85,7 @@ final class Scheduler implements MesosDriver.Listener {
             }
             List<ObjectNode> taskInfos = new ArrayList<>();
             for (OfferMatcher.Launch launch : launches) {
-                Instance i = Instance.launch(launch.app(), offer.agentId(), offer.hostname(), launch.hostPorts());
+                Instance i = Instance.launch(launch.app(), offer, launch.hostPorts());
                 state.putInstance(i);
                 taskInfos.add(TaskInfoBuilder.build(launch.app(), i, settings.envPrefix()));
             }
@@ -169,7 +169,7 @@ final class Scheduler implements MesosDriver.Listener {
         synchronized (state) {
             List<OfferMatcher.Demand> out = new ArrayList<>();
             for (AppSpec app : state.apps.values()) {
-                int need = app.instances() - current(app).size();
+                int need = replacement(app).map(UpgradeStrategy.Step::launchNew).orElse(app.instances() - current(app).size());
                 if (need > 0 && state.launchDelayLeftMillis(app.id()) == 0) {
                     out.add(new OfferMatcher.Demand(app, need));
                 }
@@ -184,6 +184,26 @@ final class Scheduler implements MesosDriver.Listener {
                 .filter(i -> !i.killRequested && i.configVersion.equals(app.configVersion())).toList();
     }
 
+    /**
+     * While instances of an older config exist (some perhaps already being killed), the next
+     * step of replacing them within the app's upgrade strategy; empty when there is nothing to replace.
+     */
+    private Optional<UpgradeStrategy.Step> replacement(AppSpec app) {
+        List<Instance> all = state.instancesOf(app.id());
+        if (all.stream().allMatch(i -> i.configVersion.equals(app.configVersion()))) {
+            return Optional.empty();
+        }
+        List<Instance> current = current(app);
+        int ready = (int) current.stream().filter(i -> SchedulerState.ready(app, i)).count();
+        return Optional.of(app.upgradeStrategy().step(app.instances(), old(app).size(), current.size(), ready, all.size()));
+    }
+
+    /** Live (not being killed) instances launched under an older config of the app, oldest first. */
+    private List<Instance> old(AppSpec app) {
+        return state.instancesOf(app.id()).stream()
+                .filter(i -> !i.killRequested && !i.configVersion.equals(app.configVersion())).toList();
+    }
+
     void tick() {
         synchronized (state) {
             long now = System.currentTimeMillis();
@@ -192,11 +212,7 @@ final class Scheduler implements MesosDriver.Listener {
                 // Scale down: the youngest go first (killSelection YOUNGEST_FIRST).
                 current.stream().sorted(Comparator.comparingLong((Instance i) -> i.stagedAtMillis).reversed())
                         .limit(Math.max(0, current.size() - app.instances())).forEach(this::kill);
-                long ready = current.stream().filter(i -> SchedulerState.ready(app, i)).count();
-                List<Instance> old = state.instancesOf(app.id()).stream()
-                        .filter(i -> !i.killRequested && !i.configVersion.equals(app.configVersion())).toList();
-                long keepOld = Math.max(0, app.instances() - ready);
-                old.stream().limit(Math.max(0, old.size() - keepOld)).forEach(this::kill);
+                replacement(app).ifPresent(step -> old(app).stream().limit(step.killOld()).forEach(this::kill));
                 if (app.instances() > current.size()) {
                     state.queuedSince.putIfAbsent(app.id(), now);
                 } else {
@@ -235,7 +251,7 @@ final class Scheduler implements MesosDriver.Listener {
     private void finishDeployments() {
         for (Deployment d : new ArrayList<>(state.deployments.values())) {
             if (goalReached(d)) {
-                state.deployments.remove(d.id());
+                state.removeDeployment(d.id());
                 events.publish("deployment_step_success", Json.object().<ObjectNode>set("plan", d.plan())
                         .set("currentStep", d.plan().path("steps").get(0)));
                 events.publish("deployment_success", Json.object().put("id", d.id()).set("plan", d.plan()));

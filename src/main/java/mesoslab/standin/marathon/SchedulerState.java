@@ -18,12 +18,11 @@ import java.util.TreeMap;
 final class SchedulerState {
     final Map<String, AppSpec> apps = new TreeMap<>();
     final Map<String, Instance> instances = new LinkedHashMap<>();
+    /** Running deployments; change them only through {@link #addDeployment} and {@link #removeDeployment} (they persist). */
     final Map<String, Deployment> deployments = new LinkedHashMap<>();
     /** app id → consecutive launch failures and the earliest next launch. */
     final Map<String, Backoff> backoffs = new HashMap<>();
     final Map<String, ObjectNode> lastTaskFailures = new HashMap<>();
-    /** agent id → attributes seen in its offers (for attribute constraints on placed instances). */
-    final Map<String, Map<String, String>> agentAttributes = new HashMap<>();
     /** app id → when it started waiting for offers ({@code /v2/queue} "since"). */
     final Map<String, Long> queuedSince = new HashMap<>();
     private final StateStore store;
@@ -35,10 +34,11 @@ final class SchedulerState {
         this.store = store;
     }
 
-    /** Loads apps and instances a previous leader stored. */
+    /** Loads apps, instances and unfinished deployments a previous leader stored. */
     synchronized void load() {
         apps.clear();
         instances.clear();
+        deployments.clear();
         for (Map.Entry<String, JsonNode> e : store.apps().entrySet()) {
             try {
                 JsonNode def = e.getValue();
@@ -55,6 +55,25 @@ final class SchedulerState {
             Instance i = Instance.fromStored(stored, app == null ? 0 : app.healthChecks().size());
             instances.put(i.instanceId, i);
         }
+        // The goal of a deployment is the stored app (or its absence): the new leader simply keeps converging to it.
+        for (JsonNode stored : store.deployments().values()) {
+            Deployment d = Deployment.fromStored(stored);
+            deployments.put(d.id(), d);
+        }
+    }
+
+    synchronized void addDeployment(Deployment d) {
+        deployments.put(d.id(), d);
+        store.putDeployment(d);
+    }
+
+    /** Ends a deployment (finished or cancelled); null if there is none with that id. */
+    synchronized Deployment removeDeployment(String deploymentId) {
+        Deployment d = deployments.remove(deploymentId);
+        if (d != null) {
+            store.deleteDeployment(deploymentId);
+        }
+        return d;
     }
 
     synchronized void putApp(AppSpec app) {
@@ -115,7 +134,7 @@ final class SchedulerState {
         for (Instance i : instances.values()) {
             if (!i.killRequested) {
                 out.computeIfAbsent(i.appId, k -> new ArrayList<>())
-                        .add(new OfferMatcher.Placed(i.host, agentAttributes.getOrDefault(i.agentId, Map.of())));
+                        .add(new OfferMatcher.Placed(i.host, i.attributes));
             }
         }
         return out;

@@ -16,9 +16,10 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
 /**
- * What a new leader must find: the framework id, the apps and the instances, kept under
- * {@code <zk path>/state} like Marathon's ZooKeeper store ({@code framework-id},
- * {@code apps/<url-encoded id>}, {@code instances/<instance id>}; real Marathon's sub-layout differs).
+ * What a new leader must find: the framework id, the apps, the instances and the unfinished
+ * deployments, kept under {@code <zk path>/state} like Marathon's ZooKeeper store
+ * ({@code framework-id}, {@code apps/<url-encoded id>}, {@code instances/<instance id>},
+ * {@code deployments/<deployment id>}; real Marathon's sub-layout differs).
  * Writes are synchronous: loopback ZooKeeper answers in about a millisecond.
  */
 final class StateStore {
@@ -52,6 +53,19 @@ final class StateStore {
 
     void deleteInstance(String instanceId) {
         delete(root + "/instances/" + instanceId);
+    }
+
+    void putDeployment(Deployment deployment) {
+        write(root + "/deployments/" + deployment.id(), json(deployment.toStored()));
+    }
+
+    void deleteDeployment(String deploymentId) {
+        delete(root + "/deployments/" + deploymentId);
+    }
+
+    /** deployment id → stored deployment. */
+    Map<String, JsonNode> deployments() {
+        return children(root + "/deployments", false);
     }
 
     /** app id → stored definition. */

@@ -10,6 +10,9 @@ import mesoslab.standin.http.Json;
 import org.junit.jupiter.api.Test;
 
 class AppJsonWriterTest {
+    private static final Offer AGENT_OFFER = new Offer("O1", "agent-S0", "10.0.0.5",
+            mesoslab.standin.mesos.common.Resources.EMPTY, java.util.Map.of("rack", "r1"));
+
 
     private static AppSpec helloApp() throws Exception {
         String v = "2024-05-01T10:00:00.000Z";
@@ -18,7 +21,7 @@ class AppJsonWriterTest {
     }
 
     private static Instance running(AppSpec app, int hostPort, boolean alive) {
-        Instance i = Instance.launch(app, "agent-S0", "10.0.0.5", List.of(hostPort));
+        Instance i = Instance.launch(app, AGENT_OFFER, List.of(hostPort));
         i.state = "TASK_RUNNING";
         i.startedAtMillis = System.currentTimeMillis();
         i.health.get(0).record(alive, alive ? null : "HTTP status 500");
@@ -70,7 +73,7 @@ class AppJsonWriterTest {
     @Test
     void taskInfoCarriesHostPortsInResourcesMappingsAndMarathonEnvironment() throws Exception {
         AppSpec app = helloApp();
-        Instance i = Instance.launch(app, "agent-S0", "10.0.0.5", List.of(31007));
+        Instance i = Instance.launch(app, AGENT_OFFER, List.of(31007));
         JsonNode info = TaskInfoBuilder.build(app, i, null);
         assertThat(info.path("name").asText()).isEqualTo("f5-hello-world");
         assertThat(info.path("container").path("docker").path("port_mappings").get(0).path("host_port").asInt()).isEqualTo(31007);

@@ -1,11 +1,10 @@
 package mesoslab.standin.marathon;
 
+import static mesoslab.standin.marathon.StackHttp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import mesoslab.standin.mesos.EmbeddedZooKeeper;
 import mesoslab.standin.mesos.agent.MesosAgentStandIn;
 import mesoslab.standin.mesos.master.MesosMasterStandIn;
@@ -52,7 +48,7 @@ class MarathonClusterIT {
                "intervalSeconds": 1, "timeoutSeconds": 1, "maxConsecutiveFailures": 3}]}
             """;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String[]> events = new CopyOnWriteArrayList<>();
+    private EventRecorder recorder;
     private Path tmp;
     private EmbeddedZooKeeper zk;
     private ZooKeeper zkClient;
@@ -85,9 +81,7 @@ class MarathonClusterIT {
         await("a leading Marathon", () -> marathons.stream().anyMatch(MarathonStandIn::leading), 30);
         await("both agents registered", () -> agents.stream().noneMatch(a -> a.agentId().isEmpty()), 30);
         await("the framework subscribed", () -> !get(leader(), "/v2/info").path("frameworkId").isNull(), 30);
-        Thread sse = new Thread(this::readEvents, "it-sse");
-        sse.setDaemon(true);
-        sse.start();
+        recorder = new EventRecorder(leader().selfHostPort());
         await("the event stream attached", () -> types().contains("event_stream_attached"), 10);
     }
 
@@ -226,11 +220,11 @@ class MarathonClusterIT {
                 .replace("\"path\": \"/\"", "\"path\": \"/missing\"").replace("\"gracePeriodSeconds\": 10", "\"gracePeriodSeconds\": 0")
                 .replace("\"maxConsecutiveFailures\": 3", "\"maxConsecutiveFailures\": 2");
         assertThat(send(leader(), "POST", "/v2/apps", sick).statusCode()).isEqualTo(201);
-        await("the unhealthy task killed", () -> events.stream().anyMatch(e -> e[0].equals("unhealthy_instance_kill_event")
-                && e[1].contains("\"appId\":\"/sick\"")), 30);
-        await("a replacement launched", () -> events.stream().filter(e -> e[0].equals("status_update_event")
-                && e[1].contains("\"appId\":\"/sick\"") && e[1].contains("TASK_RUNNING")).count() >= 2, 30);
-        assertThat(events.stream().anyMatch(e -> e[0].equals("failed_health_check_event") && e[1].contains("HTTP status 404"))).isTrue();
+        await("the unhealthy task killed", () -> recorder.events.stream().anyMatch(e -> e.type().equals("unhealthy_instance_kill_event")
+                && e.data().contains("\"appId\":\"/sick\"")), 30);
+        await("a replacement launched", () -> recorder.events.stream().filter(e -> e.type().equals("status_update_event")
+                && e.data().contains("\"appId\":\"/sick\"") && e.data().contains("TASK_RUNNING")).count() >= 2, 30);
+        assertThat(recorder.events.stream().anyMatch(e -> e.type().equals("failed_health_check_event") && e.data().contains("HTTP status 404"))).isTrue();
         // Its deployment never succeeds (the task is never healthy), so it locks the app: force.
         assertThat(send(leader(), "DELETE", "/v2/apps/sick", null).statusCode()).isEqualTo(409);
         assertThat(send(leader(), "DELETE", "/v2/apps/sick?force=true", null).statusCode()).isEqualTo(200);
@@ -302,25 +296,7 @@ class MarathonClusterIT {
     }
 
     private List<String> types() {
-        return events.stream().map(e -> e[0]).collect(Collectors.toList());
-    }
-
-    private void readEvents() {
-        try {
-            HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(URI.create("http://" + leader().selfHostPort()
-                    + "/v2/events")).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
-            BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
-            String type = null;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("event: ")) {
-                    type = line.substring(7);
-                } else if (line.startsWith("data: ") && type != null) {
-                    events.add(new String[] {type, line.substring(6)});
-                }
-            }
-        } catch (Exception e) {
-            // stream ended with its Marathon
-        }
+        return recorder.types();
     }
 
     private JsonNode get(MarathonStandIn m, String path) throws Exception {
@@ -333,26 +309,5 @@ class MarathonClusterIT {
                 .timeout(java.time.Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    @FunctionalInterface
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(String what, Check check, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (check.ok()) {
-                    return;
-                }
-            } catch (Exception | AssertionError notYet) {
-                last = notYet instanceof Exception e ? e : null;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not within " + seconds + " s: " + what + (last == null ? "" : " (last error: " + last + ")"));
     }
 }

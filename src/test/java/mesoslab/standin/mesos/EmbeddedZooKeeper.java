@@ -35,6 +35,11 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         connectString = "127.0.0.1:" + factory.getLocalPort();
     }
 
+    /** One standalone server on a free loopback port. */
+    public static EmbeddedZooKeeper standalone(Path dataDir) throws IOException, InterruptedException {
+        return new EmbeddedZooKeeper(dataDir);
+    }
+
     private EmbeddedZooKeeper(String connectString) {
         this.connectString = connectString;
     }
@@ -56,7 +61,9 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("myid"), i + "\n");
             Properties p = new Properties();
-            p.load(new java.io.StringReader("tickTime=200\ninitLimit=20\nsyncLimit=10\ndataDir=" + dir
+            // maxSessionTimeout: the default (20 ticks = 4 s) would silently cap the session timeouts the
+            // stand-ins ask for, and failover tests must see the timeout they configured.
+            p.load(new java.io.StringReader("tickTime=200\ninitLimit=20\nsyncLimit=10\nmaxSessionTimeout=30000\ndataDir=" + dir
                     + "\nclientPort=2181\nclientPortAddress=127.81." + block + "." + (10 + i) + "\nadmin.enableServer=false\n" + servers));
             QuorumPeerConfig config = new QuorumPeerConfig();
             config.parseProperties(p);

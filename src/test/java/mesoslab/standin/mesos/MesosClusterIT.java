@@ -50,7 +50,8 @@ class MesosClusterIT {
             taskPort = free.getLocalPort();
         }
         agent = MesosAgentStandIn.start(new String[] {"--master=" + zkUrl, "--ip=127.0.0.1", "--port=0",
-                "--work_dir=" + tmp.resolve("agent"), "--resources=cpus:2;mem:1024;ports:[" + taskPort + "-" + taskPort + "]"}, Map.of());
+                "--work_dir=" + tmp.resolve("agent"), "--resources=cpus:2;mem:1024;ports:[" + taskPort + "-" + taskPort + "]",
+                "--attributes=rack:r1;zone:a;level:3"}, Map.of());
         awaitTrue(() -> !agent.agentId().isEmpty());
     }
 
@@ -121,6 +122,21 @@ class MesosClusterIT {
                 Path env = files.filter(p -> p.getFileName().toString().equals("env.txt")).findFirst().orElseThrow();
                 assertThat(Files.readString(env).strip()).isEqualTo("sleeper-1 " + taskPort);
             }
+        }
+    }
+
+    @Test
+    void agentAttributesAreShownInStateAndCarriedInOffers() throws Exception {
+        String summary = "{\"rack\":\"r1\",\"zone\":\"a\",\"level\":3.0}";
+        assertThat(get(m1.port(), "/master/slaves").json().path("slaves").get(0).path("attributes").toString()).isEqualTo(summary);
+        assertThat(get(m1.port(), "/master/state").json().path("slaves").get(0).path("attributes").toString()).isEqualTo(summary);
+        assertThat(get(agent.port(), "/state").json().path("attributes").toString()).isEqualTo(summary);
+        try (SchedulerClient scheduler = new SchedulerClient("127.0.0.1:" + m1.port())) {
+            scheduler.subscribe("test-framework");
+            JsonNode attributes = firstOffer(scheduler).path("attributes");
+            assertThat(attributes).hasSize(3);
+            assertThat(attributes.get(0).toString()).isEqualTo("{\"name\":\"rack\",\"type\":\"TEXT\",\"text\":{\"value\":\"r1\"}}");
+            assertThat(attributes.get(2).toString()).isEqualTo("{\"name\":\"level\",\"type\":\"SCALAR\",\"scalar\":{\"value\":3.0}}");
         }
     }
 

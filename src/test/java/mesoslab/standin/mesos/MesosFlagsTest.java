@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import mesoslab.standin.mesos.flags.FlagException;
+import mesoslab.standin.mesos.flags.MesosDuration;
 import mesoslab.standin.mesos.flags.MesosFlags;
 import mesoslab.standin.mesos.master.MesosMasterStandIn;
 import org.junit.jupiter.api.Test;
@@ -79,5 +80,14 @@ class MesosFlagsTest {
             System.setErr(original);
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Failed to load unknown flag 'frobnicate'");
+    }
+
+    @Test
+    void durationFlagsReadStoutUnitsIncludingFractions() throws Exception {
+        assertThat(MesosDuration.millis("zk_session_timeout", "10secs")).isEqualTo(10_000);
+        assertThat(MesosDuration.millis("zk_session_timeout", "1.5mins")).isEqualTo(90_000);
+        assertThat(MesosDuration.millis("zk_session_timeout", "250ms")).isEqualTo(250);
+        assertThatThrownBy(() -> MesosDuration.millis("zk_session_timeout", "10"))
+                .isInstanceOf(FlagException.class).hasMessageContaining("zk_session_timeout").hasMessageContaining("'10'");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
@@ -21,22 +22,17 @@ import org.apache.zookeeper.ZooKeeper;
  */
 final class MasterLink implements AutoCloseable {
     private final String masterFlag;
-    private final ZooKeeper zk;
+    /** Connected on the first tick (the link's thread), so that loading the client does not delay the agent's HTTP start. */
+    private ZooKeeper zk;
     private final ZkUrl zkUrl;
     private final JsonHttpClient http = new JsonHttpClient();
     private final ConcurrentLinkedQueue<ObjectNode> pending = new ConcurrentLinkedQueue<>();
     private volatile String agentId = "";
     private volatile String masterEndpoint;
 
-    MasterLink(String masterFlag) throws IOException {
+    MasterLink(String masterFlag) {
         this.masterFlag = masterFlag;
-        if (masterFlag.startsWith("zk://")) {
-            zkUrl = ZkUrl.parse(masterFlag);
-            zk = new ZooKeeper(zkUrl.connectString(), 10_000, event -> { });
-        } else {
-            zkUrl = null;
-            zk = null;
-        }
+        zkUrl = masterFlag.startsWith("zk://") ? ZkUrl.parse(masterFlag) : null;
     }
 
     String agentId() {
@@ -89,10 +85,21 @@ final class MasterLink implements AutoCloseable {
     }
 
     private Optional<String> findLeader() throws InterruptedException {
-        if (zk == null) {
+        if (zkUrl == null) {
             return Optional.of(masterFlag.replaceFirst("^https?://", ""));
         }
-        return MasterDetector.leader(zk, zkUrl.path()).map(m -> m.ip() + ":" + m.port());
+        return MasterDetector.leader(zk(), zkUrl.path()).map(m -> m.ip() + ":" + m.port());
+    }
+
+    private synchronized ZooKeeper zk() {
+        if (zk == null) {
+            try {
+                zk = new ZooKeeper(zkUrl.connectString(), 10_000, event -> { });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a ZooKeeper client for " + zkUrl.connectString(), e);
+            }
+        }
+        return zk;
     }
 
     static ArrayNode taskList(Iterable<RunningTask> tasks) {
@@ -106,7 +113,7 @@ final class MasterLink implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public synchronized void close() throws InterruptedException {
         if (zk != null) {
             zk.close();
         }

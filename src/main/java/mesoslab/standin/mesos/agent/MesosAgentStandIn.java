@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import mesoslab.standin.http.Json;
 import mesoslab.standin.http.Response;
 import mesoslab.standin.http.StandInHttpServer;
+import mesoslab.standin.mesos.common.Attributes;
 import mesoslab.standin.mesos.common.Resources;
 import mesoslab.standin.mesos.flags.FlagException;
 import mesoslab.standin.mesos.flags.MesosFlags;
@@ -28,7 +29,7 @@ public final class MesosAgentStandIn implements AutoCloseable {
     private final String ip;
     private final String hostname;
     private final Resources resources;
-    private final ObjectNode attributes;
+    private final Attributes attributes;
     private final double startTime = System.currentTimeMillis() / 1000.0;
     private final StandInHttpServer http;
     private final MasterLink master;
@@ -46,12 +47,10 @@ public final class MesosAgentStandIn implements AutoCloseable {
         ip = flags.get("advertise_ip").or(() -> flags.get("ip")).orElse("127.0.0.1");
         hostname = flags.get("hostname").orElse(ip);
         resources = Resources.parse(flags.get("resources").orElse(""));
-        attributes = Json.object();
-        for (String pair : flags.get("attributes").orElse("").split(";")) {
-            int colon = pair.indexOf(':');
-            if (colon > 0) {
-                attributes.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
-            }
+        try {
+            attributes = Attributes.parse(flags.get("attributes").orElse(""));
+        } catch (Attributes.InvalidAttributes e) {
+            throw new FlagException("Failed to load flag 'attributes': " + e.getMessage());
         }
         http = StandInHttpServer.http(new InetSocketAddress(flags.get("ip").orElse("127.0.0.1"), flags.intValue("port")));
         master = new MasterLink(masterFlag);
@@ -94,7 +93,7 @@ public final class MesosAgentStandIn implements AutoCloseable {
             master.tick(() -> {
                 ObjectNode msg = Json.object().put("hostname", hostname).put("ip", ip).put("port", http.port())
                         .put("resources", resourcesText());
-                msg.set("attributes", attributes);
+                msg.put("attributes", attributes.text());
                 msg.set("tasks", MasterLink.taskList(launcher.tasks()));
                 return msg;
             });
@@ -177,7 +176,7 @@ public final class MesosAgentStandIn implements AutoCloseable {
         o.set("resources", resources.toSummary());
         o.set("unreserved_resources", resources.toSummary());
         o.set("reserved_resources", Json.object());
-        o.set("attributes", attributes);
+        o.set("attributes", attributes.toSummary());
         ObjectNode f = o.putObject("flags");
         flags.values().forEach(f::put);
         return o;

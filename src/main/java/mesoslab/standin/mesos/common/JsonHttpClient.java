@@ -11,14 +11,25 @@ import mesoslab.standin.http.Json;
 
 /** The stand-ins' internal JSON-over-HTTP exchange between master and agents (short timeouts). */
 public final class JsonHttpClient {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * Built on first use, not with the stand-in: building an HttpClient sets up TLS (a few hundred
+     * classes), which would otherwise delay the moment a master first answers HTTP.
+     */
+    private HttpClient client;
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        }
+        return client;
+    }
 
     /** Posts JSON; returns the status and the parsed body (null when the body is empty or not JSON). */
     public Reply post(String hostPort, String path, JsonNode body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostPort + path))
                 .timeout(Duration.ofSeconds(3)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
         JsonNode parsed = null;
         try {
             parsed = response.body().length == 0 ? null : Json.MAPPER.readTree(response.body());

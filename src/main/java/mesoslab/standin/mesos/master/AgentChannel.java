@@ -5,7 +5,7 @@ package mesoslab.standin.mesos.master;
  * protobuf messages, which nothing outside Mesos observes). All bodies are JSON:
  * <ul>
  *   <li>agent → master {@code POST /internal/agent/register}
- *       {@code {agent_id?, hostname, ip, port, resources:"cpus:..;..", attributes:{}, tasks:[{framework_id, state, statuses, task}]}}
+ *       {@code {agent_id?, hostname, ip, port, resources:"cpus:..;..", attributes:"rack:r1;..", tasks:[{framework_id, state, statuses, task}]}}
  *       → {@code {agent_id, master_id}}; sent again every second as the ping, and after a failover
  *       with the known id and tasks (re-registration).</li>
  *   <li>agent → master {@code POST /internal/agent/status} {@code {agent_id, framework_id, status:TaskStatus}}</li>

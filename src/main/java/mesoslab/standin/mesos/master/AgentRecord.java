@@ -1,6 +1,6 @@
 package mesoslab.standin.mesos.master;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import mesoslab.standin.mesos.common.Attributes;
 import mesoslab.standin.mesos.common.Resources;
 
 /** A registered agent as the master tracks it; mutable fields guarded by {@link MasterState}. */
@@ -10,14 +10,14 @@ final class AgentRecord {
     final String ip;
     final int port;
     final Resources total;
-    final JsonNode attributes;
+    final Attributes attributes;
     final double registeredTime;
     Resources used = Resources.EMPTY;
     Resources offered = Resources.EMPTY;
     long lastPingMillis = System.currentTimeMillis();
     boolean active = true;
 
-    AgentRecord(String id, String hostname, String ip, int port, Resources total, JsonNode attributes) {
+    AgentRecord(String id, String hostname, String ip, int port, Resources total, Attributes attributes) {
         this.id = id;
         this.hostname = hostname;
         this.ip = ip;

@@ -8,11 +8,12 @@ import java.util.Set;
 final class MasterFlags {
     static final Map<String, String> KNOWN = new LinkedHashMap<>();
     static final Set<String> HONOURED = Set.of("zk", "ip", "port", "hostname", "advertise_ip", "advertise_port",
-            "cluster", "log_dir", "quorum", "work_dir", "registry");
+            "cluster", "log_dir", "quorum", "work_dir", "registry", "zk_session_timeout");
 
     static {
         KNOWN.put("port", "5050");
         KNOWN.put("registry", "replicated_log");
+        KNOWN.put("zk_session_timeout", "10secs");
         for (String name : new String[] {"zk", "quorum", "work_dir", "ip", "hostname", "cluster", "advertise_ip",
                 "advertise_port", "log_dir", "logging_level", "zk_session_timeout", "hostname_lookup", "offer_timeout",
                 "max_agent_ping_timeouts", "agent_ping_timeout", "allocation_interval", "authenticate_frameworks",

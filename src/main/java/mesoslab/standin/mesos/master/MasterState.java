@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import mesoslab.standin.http.Json;
+import mesoslab.standin.mesos.common.Attributes;
 import mesoslab.standin.mesos.common.JsonHttpClient;
 import mesoslab.standin.mesos.common.Resources;
 
@@ -54,7 +55,7 @@ final class MasterState {
             id = masterId + "-S" + agentSeq.getAndIncrement();
         }
         AgentRecord agent = new AgentRecord(id, msg.path("hostname").asText(), msg.path("ip").asText(),
-                msg.path("port").asInt(), Resources.parse(msg.path("resources").asText("")), msg.path("attributes"));
+                msg.path("port").asInt(), Resources.parse(msg.path("resources").asText("")), Attributes.parse(msg.path("attributes").asText("")));
         agents.put(id, agent);
         for (JsonNode t : msg.path("tasks")) {
             String frameworkId = t.path("framework_id").asText();
@@ -176,6 +177,7 @@ final class MasterState {
                 json.set("agent_id", Events.id(agent.id));
                 json.put("hostname", agent.hostname);
                 json.set("resources", available.toV1());
+                json.set("attributes", agent.attributes.toV1());
                 json.putObject("allocation_info").put("role", "*");
                 framework.stream.send(Events.offers(json));
                 break;

@@ -19,6 +19,7 @@ import mesoslab.standin.http.StandInHttpServer;
 import mesoslab.standin.mesos.common.MasterInfo;
 import mesoslab.standin.mesos.common.ZkUrl;
 import mesoslab.standin.mesos.flags.FlagException;
+import mesoslab.standin.mesos.flags.MesosDuration;
 import mesoslab.standin.mesos.flags.MesosFlags;
 
 /**
@@ -53,7 +54,9 @@ public final class MesosMasterStandIn implements AutoCloseable {
         state = new MasterState(id);
         String zk = flags.get("zk").orElseThrow(() -> new FlagException(
                 "Flag '--zk' is required (the stand-in supports only ZooKeeper-based leader election)"));
-        election = new MasterElection(ZkUrl.parse(zk), self, 10_000, this::onLeaderChange);
+        // The session timeout bounds a failover: a SIGKILLed leader's znode lives until its session expires.
+        int sessionTimeout = (int) MesosDuration.millis("zk_session_timeout", flags.require("zk_session_timeout"));
+        election = new MasterElection(ZkUrl.parse(zk), self, sessionTimeout, this::onLeaderChange);
         routes();
         http.rawContext("/api/v1/scheduler", new SchedulerApi(this)::handle);
     }

@@ -16,7 +16,7 @@ final class StateJson {
             ObjectNode o = out.addObject().put("id", a.id).put("hostname", a.hostname).put("port", a.port)
                     .put("pid", a.pid()).put("registered_time", a.registeredTime)
                     .put("active", a.active).put("deactivated", false).put("version", MesosMasterStandIn.VERSION);
-            o.set("attributes", a.attributes.isObject() ? a.attributes : Json.object());
+            o.set("attributes", a.attributes.toSummary());
             o.set("resources", a.total.toSummary());
             o.set("used_resources", a.used.toSummary());
             o.set("offered_resources", a.offered.toSummary());
