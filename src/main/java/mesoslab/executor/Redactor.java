@@ -30,8 +30,11 @@ final class Redactor {
     /** A redactor for the secret values among {@code vars} (longest first, so overlaps mask whole). */
     static Redactor of(Map<String, Object> vars) {
         Set<String> values = new TreeSet<>((a, b) -> a.length() != b.length() ? b.length() - a.length() : a.compareTo(b));
-        vars.forEach((k, v) -> {
-            if (isSecretName(k) && v != null && !(v instanceof Map) && !(v instanceof List)) {
+        // Only secret-named variables are read (and so rendered): reading all would render every
+        // variable of the host for every task.
+        List.copyOf(vars.keySet()).stream().filter(Redactor::isSecretName).forEach(k -> {
+            Object v = vars.get(k);
+            if (v != null && !(v instanceof Map) && !(v instanceof List)) {
                 String s = String.valueOf(v);
                 if (s.length() >= 3) {
                     values.add(s);

@@ -71,7 +71,7 @@ final class RunContext {
      * be called {@code port} must not change where mesoslab connects.
      */
     Map<String, Object> connectionVars(Host host, Map<String, Object> taskVars) {
-        Map<String, Object> vars = mesoslab.template.TemplatedVars.copyOf(scope.asHostVars(host, scope.base(host).flatten()), expressions, host.name());
+        Map<String, Object> vars = mesoslab.template.TemplatedVars.copyOf(scope.asHostVars(host, scope.base(host).flatten(), h -> scope.base(h).flatten()), expressions, host.name());
         for (String name : taskVars.keySet()) {
             if (name.startsWith("ansible_")) {
                 vars.put(name, taskVars.get(name));

@@ -71,18 +71,25 @@ public final class HostScope {
         return flatten(stack, host, playHosts, h -> base(h).flatten());
     }
 
-    /** A host's variables as another host sees them through {@code hostvars}: rendered on read, as that host. */
-    public Map<String, Object> asHostVars(Host host, Map<String, Object> vars) {
-        Map<String, Object> withName = new HashMap<>(vars);
-        withName.put("inventory_hostname", host.name());
-        return new TemplatedVars(withName, expressions, host.name(), MagicVars.NAMES);
+    /**
+     * A host's variables as another host sees them through {@code hostvars}: rendered on read, as
+     * that host, with its own magic variables ({@code groups}, {@code group_names}, its own
+     * {@code hostvars}...), so a value such as {@code "{{ groups.masters?size }}"} renders there too.
+     */
+    public Map<String, Object> asHostVars(Host host, Map<String, Object> vars,
+                                          java.util.function.Function<Host, Map<String, Object>> hostVars) {
+        Map<String, Object> withMagic = new HashMap<>(vars);
+        withMagic.putAll(MagicVars.of(inventory, host, List.of(), h -> asHostVars(h, hostVars.apply(h), hostVars)));
+        withMagic.remove("play_hosts");
+        withMagic.remove("ansible_play_hosts");
+        return new TemplatedVars(withMagic, expressions, host.name(), MagicVars.NAMES);
     }
 
     /** As {@link #flatten(VarStack, Host, List)}, with {@code hostvars} answered by {@code hostVars} (which may add facts). */
     public Map<String, Object> flatten(VarStack stack, Host host, List<String> playHosts,
                                        java.util.function.Function<Host, Map<String, Object>> hostVars) {
         Map<String, Object> vars = new HashMap<>(stack.flatten());
-        vars.putAll(MagicVars.of(inventory, host, playHosts, h -> asHostVars(h, hostVars.apply(h))));
+        vars.putAll(MagicVars.of(inventory, host, playHosts, h -> asHostVars(h, hostVars.apply(h), hostVars)));
         return new TemplatedVars(vars, expressions, host.name(), MagicVars.NAMES);
     }
 }

@@ -92,11 +92,12 @@ public final class TemplatedVars extends AbstractMap<String, Object> {
     /** Every entry, rendered; only for callers that really want all values (a debug dump). */
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        Set<Entry<String, Object>> entries = new LinkedHashSet<>();
+        // Keyed by name only: hashing the values would walk into hostvars, and through it every host.
+        Map<String, Object> entries = new java.util.LinkedHashMap<>();
         for (String key : new HashSet<>(raw.keySet())) {
-            entries.add(new SimpleImmutableEntry<>(key, get(key)));
+            entries.put(key, get(key));
         }
-        return entries;
+        return entries.entrySet();
     }
 
     @Override

@@ -2,7 +2,6 @@ package mesoslab.vars;
 
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,11 +73,12 @@ public final class MagicVars {
 
         @Override
         public Set<Entry<String, Object>> entrySet() {
-            Set<Entry<String, Object>> entries = new LinkedHashSet<>();
+            // Keyed by name only: a host's variables hold hostvars again, so hashing them would never end.
+            Map<String, Object> entries = new LinkedHashMap<>();
             for (Host host : inventory.hosts()) {
-                entries.add(new SimpleImmutableEntry<>(host.name(), get(host.name())));
+                entries.put(host.name(), get(host.name()));
             }
-            return entries;
+            return entries.entrySet();
         }
     }
 }

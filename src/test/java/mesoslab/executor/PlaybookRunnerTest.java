@@ -72,6 +72,14 @@ class PlaybookRunnerTest {
     }
 
     @Test
+    void anotherHostsVariableThatUsesGroupsRendersThroughHostvars() throws Exception {
+        Files.writeString(dir.resolve("hosts.yml"), "all:\n  vars:\n    web_count: \"{{ groups.web?size }} web hosts, {{ group_names?join(',') }}\"\n"
+                + "  children:\n    web:\n      hosts:\n        w1:\n        w2:\n        w3:\n");
+        run("- hosts: w1\n  tasks:\n    - name: read\n      debug: msg={{ hostvars['w2'].web_count }}\n");
+        assertThat(lines()).contains("OK w1 3 web hosts, web");
+    }
+
+    @Test
     void linearStrategyFinishesEachTaskOnEveryHostBeforeTheNext() throws Exception {
         run("- hosts: web\n  tasks:\n    - name: a\n      debug: msg=a\n    - name: b\n      debug: msg=b\n");
         List<String> lines = lines();
