@@ -25,6 +25,7 @@ import mesoslab.module.builtin.FailModule;
 import mesoslab.module.builtin.PauseModule;
 import mesoslab.module.builtin.SetFactModule;
 import mesoslab.playbook.ModuleCatalog;
+import mesoslab.stack.mesos.MesosClusterModule;
 import mesoslab.stack.zookeeper.ZkQuorumModule;
 
 /** The composition root: builds the module registry and the connector, once per command. */
@@ -52,6 +53,7 @@ final class Wiring {
                 .register(new mesoslab.module.builtin.SystemdModule("systemd"))
                 .register(new mesoslab.module.builtin.SystemdModule("service"))
                 .register(new ZkQuorumModule())
+                .register(new MesosClusterModule())
                 .register(new DebugModule())
                 .register(new SetFactModule())
                 .register(new AssertModule())

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mesoslab.module.CheckBlock;
+import mesoslab.module.GroupHosts;
 import mesoslab.module.Module;
 import mesoslab.module.ModuleArgumentException;
 import mesoslab.module.ModuleCall;
@@ -77,12 +79,7 @@ public final class ZkQuorumModule implements Module {
         data.put("verdict", report.verdict().name().toLowerCase(java.util.Locale.ROOT));
         data.put("leader", report.leader());
         data.put("elapsed_seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
-        Map<String, Object> checkBlock = new LinkedHashMap<>();
-        checkBlock.put("name", "ZooKeeper quorum");
-        checkBlock.put("status", status);
-        checkBlock.put("summary", report.summary());
-        checkBlock.put("evidence", report.evidence());
-        data.put("check", checkBlock);
+        data.put("check", CheckBlock.of("ZooKeeper quorum", status, report.summary(), report.evidence()));
         List<Map<String, Object>> nodes = new ArrayList<>();
         for (ZkNodeStatus n : report.nodes()) {
             Map<String, Object> node = new LinkedHashMap<>();
@@ -97,21 +94,11 @@ public final class ZkQuorumModule implements Module {
     }
 
     /** The group's members, with each one's zk_address (or ansible_host) and zk_client_port from hostvars. */
-    @SuppressWarnings("unchecked")
     static List<ZkMember> members(ModuleCall call, String group) {
-        Object groups = call.vars().get("groups");
-        Object hosts = groups instanceof Map<?, ?> g ? g.get(group) : null;
-        if (!(hosts instanceof List<?> list) || list.isEmpty()) {
-            throw new ModuleArgumentException("group '" + group + "' has no hosts in the inventory");
-        }
-        Map<String, Object> hostvars = (Map<String, Object>) call.vars().get("hostvars");
         List<ZkMember> members = new ArrayList<>();
-        for (Object host : list) {
-            Map<String, Object> vars = (Map<String, Object>) hostvars.get(String.valueOf(host));
-            Object address = vars.get("zk_address") != null ? vars.get("zk_address") : vars.getOrDefault("ansible_host", host);
-            Object port = vars.getOrDefault("zk_client_port", 2181);
-            members.add(new ZkMember(String.valueOf(host), String.valueOf(address), Integer.parseInt(String.valueOf(port))));
-        }
+        GroupHosts.of(call, group).forEach((host, vars) -> members.add(new ZkMember(host,
+                String.valueOf(GroupHosts.first(vars, host, "zk_address", "ansible_host")),
+                Integer.parseInt(String.valueOf(GroupHosts.first(vars, 2181, "zk_client_port"))))));
         return members;
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 
@@ -54,16 +53,6 @@ public final class ZnodeRoundTrip {
     }
 
     static ZooKeeper connect(ZkMember member, Duration timeout) throws IOException, InterruptedException {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper(member.endpoint(), (int) Math.max(4000, timeout.toMillis()), event -> {
-            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-        });
-        if (!connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            zk.close();
-            throw new IOException("could not connect to " + member.host() + " (" + member.endpoint() + ") within " + timeout.toSeconds() + " s");
-        }
-        return zk;
+        return ZkClients.connect(member.endpoint(), member.host() + " (" + member.endpoint() + ")", timeout);
     }
 }

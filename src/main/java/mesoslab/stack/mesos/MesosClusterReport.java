@@ -1,0 +1,22 @@
+package mesoslab.stack.mesos;
+
+import java.util.List;
+
+/**
+ * What one look at the Mesos cluster found: the leader ZooKeeper names (null if none), one evidence
+ * line per master and per inventory agent, and what is wrong (empty when healthy).
+ */
+public record MesosClusterReport(String leader, List<String> evidence, List<String> problems, int mastersUp, int masters,
+                                 int agentsActive, int agents) {
+
+    public boolean healthy() {
+        return problems.isEmpty();
+    }
+
+    /** "healthy: leader 127.77.0.12:5050, 3 of 3 masters up, 2 of 2 agents active" and the problems. */
+    public String summary() {
+        return (healthy() ? "healthy" : "failed") + ": " + (leader == null ? "no leader" : "leader " + leader) + ", " + mastersUp
+                + " of " + masters + " masters up, " + agentsActive + " of " + agents + " agents active"
+                + (problems.isEmpty() ? "" : "; " + String.join("; ", problems));
+    }
+}
