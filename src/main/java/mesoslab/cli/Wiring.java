@@ -25,6 +25,7 @@ import mesoslab.module.builtin.FailModule;
 import mesoslab.module.builtin.PauseModule;
 import mesoslab.module.builtin.SetFactModule;
 import mesoslab.playbook.ModuleCatalog;
+import mesoslab.stack.marathon.MarathonClusterModule;
 import mesoslab.stack.mesos.MesosClusterModule;
 import mesoslab.stack.zookeeper.ZkQuorumModule;
 
@@ -54,6 +55,7 @@ final class Wiring {
                 .register(new mesoslab.module.builtin.SystemdModule("service"))
                 .register(new ZkQuorumModule())
                 .register(new MesosClusterModule())
+                .register(new MarathonClusterModule())
                 .register(new DebugModule())
                 .register(new SetFactModule())
                 .register(new AssertModule())

@@ -59,13 +59,14 @@ class LocalLabIT {
         assertThat(up.code()).as(up.out() + up.err()).isZero();
         assertThat(up.out()).contains("ZooKeeper quorum  PASS").containsPattern("Mesos cluster +PASS").contains("The lab is up")
                 .containsPattern("master\\d 127\\.79\\.\\d+\\.1\\d:5050 healthy leader \\(ZooKeeper agrees\\), 2 agents active")
-                .containsPattern("agent1 127\\.79\\.\\d+\\.21:5051 active ");
+                .containsPattern("agent1 127\\.79\\.\\d+\\.21:5051 active ")
+                .containsPattern("Marathon +PASS +healthy: leader 127\\.79\\.\\d+\\.1\\d:8080, 3 of 3 instances up, framework \\S+-0000 active in Mesos");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("report/report.json").toFile());
         assertThat(json.get("passed").asBoolean()).isTrue();
-        assertThat(Files.readString(dir.resolve("report/junit.xml"))).contains("tests=\"2\" failures=\"0\"");
+        assertThat(Files.readString(dir.resolve("report/junit.xml"))).contains("tests=\"3\" failures=\"0\"");
         long members = zookeeperProcesses();
         assertThat(members).isEqualTo(3);
-        assertThat(mesosProcesses()).isEqualTo(5);
+        assertThat(standInProcesses()).isEqualTo(8);
         assertThat(Files.readString(dir.resolve("lab/master1/etc/default/mesos-master"))).contains("MESOS_QUORUM=2")
                 .contains("MESOS_ZK=file://" + dir.resolve("lab/master1/etc/mesos/zk"));
 
@@ -75,19 +76,19 @@ class LocalLabIT {
                 .containsPattern("master3 : ok=\\d+ +changed=0 ").containsPattern("agent1 +: ok=\\d+ +changed=0 ")
                 .containsPattern("agent2 +: ok=\\d+ +changed=0 ");
         assertThat(zookeeperProcesses()).isEqualTo(3);
-        assertThat(mesosProcesses()).isEqualTo(5);
+        assertThat(standInProcesses()).isEqualTo(8);
 
         Result drill = mesoslab("drill", "zookeeper-leader", "-i", inv, "--report", report);
         assertThat(drill.code()).as(drill.out()).isZero();
         Matcher failover = Pattern.compile("new leader served writes: ([0-9.]+) s after the kill").matcher(drill.out());
         assertThat(failover.find()).as(drill.out()).isTrue();
         assertThat(Double.parseDouble(failover.group(1))).isLessThan(10.0);
-        assertThat(drill.out()).contains("ZooKeeper quorum  PASS").containsPattern("Mesos cluster +PASS");
+        assertThat(drill.out()).contains("ZooKeeper quorum  PASS").containsPattern("Mesos cluster +PASS").containsPattern("Marathon +PASS");
 
         Result down = mesoslab("down", "-i", inv, "--purge");
         assertThat(down.code()).isZero();
         assertThat(zookeeperProcesses()).isZero();
-        assertThat(mesosProcesses()).isZero();
+        assertThat(standInProcesses()).isZero();
         assertThat(dir.resolve("lab/master1/var/lib/zookeeper")).doesNotExist();
         assertThat(dir.resolve("lab/agent1/var/lib/mesos/agent")).doesNotExist();
     }
@@ -99,14 +100,14 @@ class LocalLabIT {
                 .count();
     }
 
-    /** Mesos stand-in processes working in this test's folder (their cwd is their work folder). */
-    private long mesosProcesses() {
-        return ProcessHandle.allProcesses().filter(this::isOurMesos).count();
+    /** Mesos and Marathon stand-in processes working in this test's folder (their cwd is under it). */
+    private long standInProcesses() {
+        return ProcessHandle.allProcesses().filter(this::isOurStandIn).count();
     }
 
-    private boolean isOurMesos(ProcessHandle p) {
+    private boolean isOurStandIn(ProcessHandle p) {
         try {
-            return p.info().commandLine().map(c -> c.contains("mesoslab.standin.Main mesos-")).orElse(false)
+            return p.info().commandLine().map(c -> (c.contains("mesoslab.standin.Main mesos-") || c.contains("mesoslab.standin.Main marathon"))).orElse(false)
                     && Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/cwd")).startsWith(dir);
         } catch (java.io.IOException | UnsupportedOperationException gone) {
             return false;
@@ -121,6 +122,6 @@ class LocalLabIT {
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("QuorumPeerMain") && c.contains(dir.toString())).orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
-        ProcessHandle.allProcesses().filter(this::isOurMesos).forEach(ProcessHandle::destroyForcibly);
+        ProcessHandle.allProcesses().filter(this::isOurStandIn).forEach(ProcessHandle::destroyForcibly);
     }
 }

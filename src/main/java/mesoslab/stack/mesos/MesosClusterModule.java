@@ -1,19 +1,14 @@
 package mesoslab.stack.mesos;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import mesoslab.module.CheckBlock;
 import mesoslab.module.GroupHosts;
 import mesoslab.module.Module;
 import mesoslab.module.ModuleCall;
 import mesoslab.module.ModuleResult;
-import mesoslab.verify.Await;
-import mesoslab.verify.AwaitTimeoutException;
-import mesoslab.verify.Observation;
+import mesoslab.stack.AwaitedCheck;
 
 /**
  * {@code mesos_cluster}: judges the Mesos masters of group {@code masters} (default
@@ -43,37 +38,14 @@ public final class MesosClusterModule implements Module {
     @Override
     public ModuleResult run(ModuleCall call) {
         Map<String, Map<String, Object>> masterHosts = GroupHosts.of(call, call.string("masters", "mesos_masters"));
-        List<MesosEndpoint> masters = endpoints(masterHosts, "mesos_master_port", 5050);
-        List<MesosEndpoint> agents = endpoints(GroupHosts.of(call, call.string("agents", "mesos_agents")), "mesos_agent_port", 5051);
+        List<MesosEndpoint> masters = MesosEndpoint.from(masterHosts, "mesos_address", "mesos_master_port", 5050);
+        List<MesosEndpoint> agents = MesosEndpoint.from(GroupHosts.of(call, call.string("agents", "mesos_agents")), "mesos_address",
+                "mesos_agent_port", 5051);
         String zk = call.string("zk", String.valueOf(masterHosts.values().iterator().next().get("mesos_zk")));
         Duration timeout = Duration.ofSeconds(call.integer("timeout", 60));
         MesosClusterCheck check = new MesosClusterCheck(Duration.ofSeconds(call.integer("check_timeout", 2)));
-        long start = System.nanoTime();
-        try {
-            MesosClusterReport report = Await.until("a Mesos leader agreed by ZooKeeper and every agent active", timeout)
-                    .every(Duration.ofMillis(300)).on(() -> {
-                        MesosClusterReport r = check.check(masters, agents, zk);
-                        return r.healthy() ? Observation.ok(r, r.summary()) : Observation.notYet(r, r.summary());
-                    });
-            return ModuleResult.ok(result(report, start, "pass"));
-        } catch (AwaitTimeoutException e) {
-            return ModuleResult.failed(e.getMessage(), result(check.check(masters, agents, zk), start, "fail"));
-        }
+        return AwaitedCheck.run("Mesos cluster", "a Mesos leader agreed by ZooKeeper and every agent active", timeout,
+                () -> check.check(masters, agents, zk));
     }
 
-    private static Map<String, Object> result(MesosClusterReport report, long start, String status) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("leader", report.leader());
-        data.put("elapsed_seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
-        data.put("check", CheckBlock.of("Mesos cluster", status, report.summary(), report.evidence()));
-        return data;
-    }
-
-    private static List<MesosEndpoint> endpoints(Map<String, Map<String, Object>> hosts, String portVar, int defaultPort) {
-        List<MesosEndpoint> endpoints = new ArrayList<>();
-        hosts.forEach((host, vars) -> endpoints.add(new MesosEndpoint(host,
-                String.valueOf(GroupHosts.first(vars, host, "mesos_address", "ansible_host")),
-                Integer.parseInt(String.valueOf(GroupHosts.first(vars, defaultPort, portVar))))));
-        return endpoints;
-    }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * line per master and per inventory agent, and what is wrong (empty when healthy).
  */
 public record MesosClusterReport(String leader, List<String> evidence, List<String> problems, int mastersUp, int masters,
-                                 int agentsActive, int agents) {
+                                 int agentsActive, int agents) implements mesoslab.stack.AwaitedCheck.Report {
 
     public boolean healthy() {
         return problems.isEmpty();
@@ -18,5 +18,12 @@ public record MesosClusterReport(String leader, List<String> evidence, List<Stri
         return (healthy() ? "healthy" : "failed") + ": " + (leader == null ? "no leader" : "leader " + leader) + ", " + mastersUp
                 + " of " + masters + " masters up, " + agentsActive + " of " + agents + " agents active"
                 + (problems.isEmpty() ? "" : "; " + String.join("; ", problems));
+    }
+
+    @Override
+    public java.util.Map<String, Object> facts() {
+        java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("leader", leader);
+        return facts;
     }
 }

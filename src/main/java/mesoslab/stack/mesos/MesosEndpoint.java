@@ -1,8 +1,22 @@
 package mesoslab.stack.mesos;
 
-/** One Mesos master or agent of the inventory: its host name there and where its HTTP API listens. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import mesoslab.module.GroupHosts;
+
+/** One HTTP API of the inventory (a Mesos master or agent, a Marathon instance): its host name there and where it listens. */
 public record MesosEndpoint(String host, String address, int port) {
     public String hostPort() {
         return address + ":" + port;
+    }
+
+    /** Each host's endpoint from its variables: {@code addressVar} (else ansible_host, else its name) and {@code portVar}. */
+    public static List<MesosEndpoint> from(Map<String, Map<String, Object>> hosts, String addressVar, String portVar, int defaultPort) {
+        List<MesosEndpoint> endpoints = new ArrayList<>();
+        hosts.forEach((host, vars) -> endpoints.add(new MesosEndpoint(host,
+                String.valueOf(GroupHosts.first(vars, host, addressVar, "ansible_host")),
+                Integer.parseInt(String.valueOf(GroupHosts.first(vars, defaultPort, portVar))))));
+        return endpoints;
     }
 }

@@ -10,21 +10,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Plain GETs against a Mesos HTTP API. Redirects are not followed: a standby master's 307 to the
+ * Plain GETs against a Mesos or Marathon HTTP API. Redirects are not followed: a standby master's 307 to the
  * leader is itself evidence.
  */
-final class MesosHttp {
+public final class MesosHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client;
     private final Duration timeout;
 
-    MesosHttp(Duration timeout) {
+    public MesosHttp(Duration timeout) {
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The status, the Location header (or null) and the body of GET http://endpoint/path. */
-    Answer get(MesosEndpoint endpoint, String path) throws IOException {
+    public Answer get(MesosEndpoint endpoint, String path) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + endpoint.hostPort() + path)).timeout(timeout).GET().build();
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -35,8 +35,8 @@ final class MesosHttp {
         }
     }
 
-    record Answer(int status, String location, String body) {
-        JsonNode json() throws IOException {
+    public record Answer(int status, String location, String body) {
+        public JsonNode json() throws IOException {
             return JSON.readTree(body);
         }
     }

@@ -15,14 +15,14 @@ import org.apache.zookeeper.ZooKeeper;
  * {@code json.info_NNNNNNNNNN} znodes under the {@code --zk} path, each with the MasterInfo JSON;
  * the lowest sequence number leads.
  */
-final class ZkMasterLookup {
+public final class ZkMasterLookup {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "json.info_";
 
     private ZkMasterLookup() {}
 
     /** "ip:port" of the leader, null when no master holds a znode, or an IOException saying why not. */
-    static String leader(String zkUrl, Duration timeout) throws IOException {
+    public static String leader(String zkUrl, Duration timeout) throws IOException {
         ZkUrl url = ZkUrl.parse(zkUrl);
         try (ZooKeeper zk = ZkClients.connect(url.servers(), "ZooKeeper at " + url.servers(), timeout)) {
             List<String> children = zk.getChildren(url.path(), false);
