@@ -21,7 +21,7 @@ public final class BuiltinModules implements ModuleCatalog {
             Map.entry("unarchive", ""), Map.entry("systemd", ""), Map.entry("service", ""), Map.entry("daemon", ""),
             Map.entry("wait_for", ""), Map.entry("uri", ""), Map.entry("assert", ""), Map.entry("fail", ""),
             Map.entry("debug", ""), Map.entry("set_fact", ""), Map.entry("pause", ""), Map.entry("zk_quorum", ""),
-            Map.entry("mesos_cluster", ""), Map.entry("marathon_app", ""), Map.entry("dns_record", ""),
+            Map.entry("mesos_cluster", ""), Map.entry("marathon_cluster", ""), Map.entry("marathon_app", ""), Map.entry("dns_record", ""),
             Map.entry("bigip_virtual", ""), Map.entry("http_through", ""))).keySet());
 
     @Override
