@@ -79,6 +79,8 @@ class MarathonClusterIT {
                     Map.of("MARATHON_TASK_LAUNCH_TIMEOUT", "30000")));
         }
         await("a leading Marathon", () -> marathons.stream().anyMatch(MarathonStandIn::leading), 30);
+        // The standby joins the latch a moment after the leader is elected: wait for both.
+        await("both Marathons in the leader latch", () -> zkClient.getChildren("/marathon/leader-curator", false).size() == 2, 30);
         await("both agents registered", () -> agents.stream().noneMatch(a -> a.agentId().isEmpty()), 30);
         await("the framework subscribed", () -> !get(leader(), "/v2/info").path("frameworkId").isNull(), 30);
         recorder = new EventRecorder(leader().selfHostPort());
