@@ -216,6 +216,10 @@ class SshConnectionTest {
             c.put(big, folder.resolve("big.bin").toString(), null, Become.NONE);
             c.put("pw=1\n".getBytes(), secret.toString(), "0600", Become.NONE);
             c.put("new\n".getBytes(), kept.toString(), null, Become.NONE);
+            assertThat(server.execs.get()).as("no command ran for any octal or absent mode").isZero();
+            c.put("#!/bin/sh\n".getBytes(), folder.resolve("run.sh").toString(), "u=rwx,go=rx", Become.NONE);
+            assertThat(server.execs.get()).as("a symbolic mode goes to chmod by exec").isEqualTo(1);
+            server.execs.set(0);
             assertThat(c.fetch(folder.resolve("big.bin").toString(), Become.NONE)).isEqualTo(big);
             assertThat(c.fetch(secret.toString(), Become.NONE)).isEqualTo("pw=1\n".getBytes());
             assertThatThrownBy(() -> c.put("x".getBytes(), folder.resolve("missing/x").toString(), null, Become.NONE))
@@ -228,9 +232,10 @@ class SshConnectionTest {
         assertThat(permissions(secret)).isEqualTo("rw-------");
         assertThat(permissions(kept)).isEqualTo("rw-r-----");
         assertThat(permissions(folder.resolve("big.bin"))).isEqualTo("rw-r--r--");
+        assertThat(permissions(folder.resolve("run.sh"))).isEqualTo("rwxr-xr-x");
         assertThat(Files.readString(kept)).isEqualTo("new\n");
         try (var files = Files.list(folder)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("big.bin", "secret.conf", "kept.conf");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("big.bin", "secret.conf", "kept.conf", "run.sh");
         }
     }
 

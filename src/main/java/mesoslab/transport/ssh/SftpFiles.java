@@ -42,8 +42,14 @@ final class SftpFiles {
         return !unavailable && path.chars().noneMatch(ch -> ch == '*' || ch == '?' || ch == '\\');
     }
 
-    /** Writes {@code content} to {@code path} atomically; false when this host has no SFTP. */
+    /**
+     * Writes {@code content} to {@code path} atomically; false when this host has no SFTP, or the
+     * mode is symbolic ({@code u+x}), which only chmod understands.
+     */
     boolean put(byte[] content, String path, String mode) {
+        if (mode != null && !mode.matches("[0-7]{3,4}")) {
+            return false;
+        }
         ChannelSftp sftp = channel();
         if (sftp == null) {
             return false;
