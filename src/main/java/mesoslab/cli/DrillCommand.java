@@ -21,12 +21,27 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Prove the lab survives a failure: break something on purpose, measure the recovery, verify.",
             "",
             "zookeeper-leader: kill the ZooKeeper leader (SIGKILL), measure the time until a new leader serves",
-            "writes, start the old member again, verify. (mesos-leader, marathon-leader and task come with those components.)"})
+            "writes, start the old member again, verify.",
+            "mesos-leader: kill the leading Mesos master (SIGKILL), measure the time until another master leads",
+            "(named by ZooKeeper, confirmed by its own state), start the old one again, verify.",
+            "(marathon-leader and task come with those components.)"})
 final class DrillCommand implements Callable<Integer> {
-    private static final List<String> AVAILABLE = List.of("zookeeper-leader");
+    /** Each drill's playbook task names and words: the failover and recovery tasks, and what "recovered" means. */
+    private record Drill(String failoverTask, String recoveredTask, String recovered, String component) {}
+
+    private static final Map<String, Drill> DRILLS = new java.util.LinkedHashMap<>();
+
+    static {
+        DRILLS.put("zookeeper-leader", new Drill("a new leader serves writes", "the quorum is healthy again", "new leader served writes",
+                "the ZooKeeper quorum"));
+        DRILLS.put("mesos-leader", new Drill("a new leader is elected", "the cluster is healthy again", "new leader elected",
+                "the Mesos cluster"));
+    }
+
+    private static final List<String> AVAILABLE = List.copyOf(DRILLS.keySet());
     private final CliContext context;
 
-    @Parameters(index = "0", paramLabel = "DRILL", description = "zookeeper-leader")
+    @Parameters(index = "0", paramLabel = "DRILL", description = "zookeeper-leader or mesos-leader")
     String drill;
 
     @Mixin
@@ -48,8 +63,9 @@ final class DrillCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!AVAILABLE.contains(drill)) {
-            throw new InvalidInputException(null, "unknown drill '" + drill + "'",
-                    "Available: " + String.join(", ", AVAILABLE) + " (mesos-leader, marathon-leader and task arrive with those components)");
+            String suggestion = mesoslab.common.Suggestions.didYouMean(drill, AVAILABLE);
+            throw new InvalidInputException(null, "unknown drill '" + drill + "'" + (suggestion.isEmpty() ? "" : "; " + suggestion),
+                    "Available: " + String.join(", ", AVAILABLE) + " (marathon-leader and task arrive with those components)");
         }
         Path inventory = inventoryOption.resolve(context.home());
         PrintWriter out = spec.commandLine().getOut();
@@ -64,24 +80,29 @@ final class DrillCommand implements Callable<Integer> {
                 });
         int code = PlaybookSession.exitCode(summary);
         Map<String, Object> before = results.getOrDefault("find the leader", Map.of());
-        Map<String, Object> failover = results.getOrDefault("a new leader serves writes", Map.of());
-        Map<String, Object> after = results.getOrDefault("the quorum is healthy again", Map.of());
+        Drill words = DRILLS.get(drill);
+        Map<String, Object> failover = results.getOrDefault(words.failoverTask(), Map.of());
+        Map<String, Object> after = results.getOrDefault(words.recoveredTask(), Map.of());
         out.println();
-        out.println("DRILL zookeeper-leader");
+        out.println("DRILL " + drill);
         if (failover.isEmpty() || Boolean.TRUE.equals(before.get("failed"))) {
             out.println("  not completed: " + (Boolean.TRUE.equals(before.get("failed"))
-                    ? "the quorum was not healthy before the drill (run 'mesoslab up' first)" : "see the failed task above"));
+                    ? words.component() + " was not healthy before the drill (run 'mesoslab up' first)" : "see the failed task above"));
             out.flush();
             return code == ExitCodes.OK ? ExitCodes.TASK_FAILED : code;
         }
-        out.println("  killed leader:            " + before.getOrDefault("leader", "?"));
-        out.println("  new leader:               " + failover.getOrDefault("leader", "?"));
-        out.println("  new leader served writes: " + failover.getOrDefault("elapsed_seconds", "?") + " s after the kill");
-        out.println("  healthy again:            " + after.getOrDefault("elapsed_seconds", "?") + " s after the restart");
+        line(out, "killed leader", before.getOrDefault("leader", "?"));
+        line(out, "new leader", failover.getOrDefault("leader", "?"));
+        line(out, words.recovered(), failover.getOrDefault("elapsed_seconds", "?") + " s after the kill");
+        line(out, "healthy again", after.getOrDefault("elapsed_seconds", "?") + " s after the restart");
         out.flush();
         if (code != ExitCodes.OK) {
             return code;
         }
         return VerifyCommand.verify(context, inventory, report, spec, ssh);
+    }
+
+    private static void line(PrintWriter out, String label, Object value) {
+        out.println(String.format("  %-25s %s", label + ":", value));
     }
 }

@@ -57,7 +57,7 @@ final class UpCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             out.println();
             out.println("The lab is up (" + summary.changed() + " changes). Next: 'mesoslab verify' any time, "
-                    + "'mesoslab drill zookeeper-leader' to prove failover, 'mesoslab down' to stop it.");
+                    + "'mesoslab drill zookeeper-leader' or 'mesos-leader' to prove failover, 'mesoslab down' to stop it.");
             out.flush();
         }
         return verified;

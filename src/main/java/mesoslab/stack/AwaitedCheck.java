@@ -32,11 +32,17 @@ public final class AwaitedCheck {
     private AwaitedCheck() {}
 
     public static <R extends Report> ModuleResult run(String name, String awaited, Duration timeout, Supplier<R> look) {
+        return run(name, awaited, timeout, look, Report::healthy);
+    }
+
+    /** As {@link #run(String, String, Duration, Supplier)}, waiting for {@code done} instead of health (e.g. a new leader). */
+    public static <R extends Report> ModuleResult run(String name, String awaited, Duration timeout, Supplier<R> look,
+                                                      java.util.function.Predicate<? super R> done) {
         long start = System.nanoTime();
         try {
-            R report = Await.until(awaited, timeout).every(Duration.ofMillis(300)).on(() -> {
+            R report = Await.until(awaited, timeout).every(Duration.ofMillis(100)).on(() -> {
                 R r = look.get();
-                return r.healthy() ? Observation.ok(r, r.summary()) : Observation.notYet(r, r.summary());
+                return done.test(r) ? Observation.ok(r, r.summary()) : Observation.notYet(r, r.summary());
             });
             return ModuleResult.ok(result(name, report, start, "pass"));
         } catch (AwaitTimeoutException e) {

@@ -85,6 +85,16 @@ class LocalLabIT {
         assertThat(Double.parseDouble(failover.group(1))).isLessThan(10.0);
         assertThat(drill.out()).contains("ZooKeeper quorum  PASS").containsPattern("Mesos cluster +PASS").containsPattern("Marathon +PASS");
 
+        Result mesosDrill = mesoslab("drill", "mesos-leader", "-i", inv, "--report", report);
+        assertThat(mesosDrill.code()).as(mesosDrill.out()).isZero();
+        Matcher elected = Pattern.compile("new leader elected: +([0-9.]+) s after the kill").matcher(mesosDrill.out());
+        assertThat(elected.find()).as(mesosDrill.out()).isTrue();
+        // The local lab's masters hold 4 s ZooKeeper sessions: a new leader within that, plus a margin.
+        assertThat(Double.parseDouble(elected.group(1))).isLessThan(10.0);
+        assertThat(mesosDrill.out()).containsPattern("Mesos cluster +PASS +healthy: leader \\S+, 3 of 3 masters up, 2 of 2 agents active")
+                .containsPattern("Marathon +PASS");
+        assertThat(standInProcesses()).isEqualTo(8);
+
         Result down = mesoslab("down", "-i", inv, "--purge");
         assertThat(down.code()).isZero();
         assertThat(zookeeperProcesses()).isZero();

@@ -35,6 +35,7 @@ public final class MesosClusterCheck {
         }
         int up = 0;
         JsonNode leaderState = null;
+        boolean confirmed = false;
         for (MesosEndpoint master : masters) {
             MasterView view = look(master, leader);
             evidence.add(master.host() + " " + master.hostPort() + " " + view.description());
@@ -46,6 +47,7 @@ public final class MesosClusterCheck {
             }
             if (view.leaderState() != null) {
                 leaderState = view.leaderState();
+                confirmed = view.problem() == null;
             }
         }
         String zkLeader = leader;
@@ -67,7 +69,7 @@ public final class MesosClusterCheck {
                         + " cpus=" + slave.path("resources").path("cpus").asText() + " mem=" + slave.path("resources").path("mem").asText());
             }
         }
-        return new MesosClusterReport(leader, evidence, problems, up, masters.size(), active, agents.size());
+        return new MesosClusterReport(leader, confirmed, evidence, problems, up, masters.size(), active, agents.size());
     }
 
     /** How one master answers: healthy or not, leading (with its state) or redirecting, and what is wrong with it. */

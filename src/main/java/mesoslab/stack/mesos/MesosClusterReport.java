@@ -3,10 +3,11 @@ package mesoslab.stack.mesos;
 import java.util.List;
 
 /**
- * What one look at the Mesos cluster found: the leader ZooKeeper names (null if none), one evidence
- * line per master and per inventory agent, and what is wrong (empty when healthy).
+ * What one look at the Mesos cluster found: the leader ZooKeeper names (null if none), whether
+ * that master's own state confirms it leads, one evidence line per master and per inventory
+ * agent, and what is wrong (empty when healthy).
  */
-public record MesosClusterReport(String leader, List<String> evidence, List<String> problems, int mastersUp, int masters,
+public record MesosClusterReport(String leader, boolean leaderConfirmed, List<String> evidence, List<String> problems, int mastersUp, int masters,
                                  int agentsActive, int agents) implements mesoslab.stack.AwaitedCheck.Report {
 
     public boolean healthy() {
