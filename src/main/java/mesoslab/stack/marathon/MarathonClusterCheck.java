@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import mesoslab.stack.mesos.MesosEndpoint;
-import mesoslab.stack.mesos.MesosHttp;
+import mesoslab.stack.HttpEndpoint;
+import mesoslab.stack.PlainHttp;
 import mesoslab.stack.mesos.ZkMasterLookup;
 
 /**
@@ -15,20 +15,20 @@ import mesoslab.stack.mesos.ZkMasterLookup;
  * leader's framework ({@code /v2/info}) is registered and active at the leading Mesos master.
  */
 public final class MarathonClusterCheck {
-    private final MesosHttp http;
+    private final PlainHttp http;
     private final Duration timeout;
 
     public MarathonClusterCheck(Duration timeout) {
-        this.http = new MesosHttp(timeout);
+        this.http = new PlainHttp(timeout);
         this.timeout = timeout;
     }
 
-    public MarathonClusterReport check(List<MesosEndpoint> instances, String mesosZk) {
+    public MarathonClusterReport check(List<HttpEndpoint> instances, String mesosZk) {
         List<String> evidence = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> named = new ArrayList<>();
         int up = 0;
-        for (MesosEndpoint instance : instances) {
+        for (HttpEndpoint instance : instances) {
             try {
                 if (http.get(instance, "/ping").status() != 200) {
                     evidence.add(instance.host() + " " + instance.hostPort() + " does not answer /ping");
@@ -48,7 +48,7 @@ public final class MarathonClusterCheck {
         if (named.stream().distinct().count() > 1) {
             problems.add("the instances name different leaders: " + named);
         }
-        MesosEndpoint leading = instances.stream().filter(i -> i.hostPort().equals(leader)).findFirst().orElse(null);
+        HttpEndpoint leading = instances.stream().filter(i -> i.hostPort().equals(leader)).findFirst().orElse(null);
         if (leader != null && leading == null) {
             problems.add("the leader " + leader + " is not an instance of the inventory");
         }
@@ -60,7 +60,7 @@ public final class MarathonClusterCheck {
     }
 
     /** The leader's framework id, after checking that the leading Mesos master lists it as active. */
-    private String framework(MesosEndpoint leading, String mesosZk, List<String> evidence, List<String> problems) {
+    private String framework(HttpEndpoint leading, String mesosZk, List<String> evidence, List<String> problems) {
         try {
             String id = http.get(leading, "/v2/info").json().path("frameworkId").asText("");
             if (id.isEmpty()) {
@@ -73,7 +73,7 @@ public final class MarathonClusterCheck {
                 return id;
             }
             int colon = master.lastIndexOf(':');
-            MesosEndpoint mesos = new MesosEndpoint("mesos leader", master.substring(0, colon), Integer.parseInt(master.substring(colon + 1)));
+            HttpEndpoint mesos = new HttpEndpoint("mesos leader", master.substring(0, colon), Integer.parseInt(master.substring(colon + 1)));
             for (JsonNode f : http.get(mesos, "/master/frameworks").json().path("frameworks")) {
                 if (f.path("id").asText().equals(id)) {
                     boolean active = f.path("active").asBoolean();

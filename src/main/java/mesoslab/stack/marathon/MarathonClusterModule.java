@@ -9,7 +9,7 @@ import mesoslab.module.Module;
 import mesoslab.module.ModuleCall;
 import mesoslab.module.ModuleResult;
 import mesoslab.stack.AwaitedCheck;
-import mesoslab.stack.mesos.MesosEndpoint;
+import mesoslab.stack.HttpEndpoint;
 
 /**
  * {@code marathon_cluster}: judges the Marathon instances of group {@code group} (default
@@ -38,7 +38,7 @@ public final class MarathonClusterModule implements Module {
     @Override
     public ModuleResult run(ModuleCall call) {
         Map<String, Map<String, Object>> hosts = GroupHosts.of(call, call.string("group", "marathon"));
-        List<MesosEndpoint> instances = MesosEndpoint.from(hosts, "marathon_address", "marathon_http_port", 8080);
+        List<HttpEndpoint> instances = HttpEndpoint.from(hosts, "marathon_address", "marathon_http_port", 8080);
         String mesosZk = call.string("mesos_zk", String.valueOf(hosts.values().iterator().next().get("mesos_zk")));
         Duration timeout = Duration.ofSeconds(call.integer("timeout", 60));
         MarathonClusterCheck check = new MarathonClusterCheck(Duration.ofSeconds(call.integer("check_timeout", 2)));

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import mesoslab.stack.HttpEndpoint;
+import mesoslab.stack.PlainHttp;
 
 /**
  * Judges a Mesos cluster the way DESIGN.md section 7 defines "Mesos works": every master answers
@@ -13,15 +15,15 @@ import java.util.List;
  * registered and active in the leader's state.
  */
 public final class MesosClusterCheck {
-    private final MesosHttp http;
+    private final PlainHttp http;
     private final Duration timeout;
 
     public MesosClusterCheck(Duration timeout) {
-        this.http = new MesosHttp(timeout);
+        this.http = new PlainHttp(timeout);
         this.timeout = timeout;
     }
 
-    public MesosClusterReport check(List<MesosEndpoint> masters, List<MesosEndpoint> agents, String zkUrl) {
+    public MesosClusterReport check(List<HttpEndpoint> masters, List<HttpEndpoint> agents, String zkUrl) {
         List<String> evidence = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         String leader = null;
@@ -36,7 +38,7 @@ public final class MesosClusterCheck {
         int up = 0;
         JsonNode leaderState = null;
         boolean confirmed = false;
-        for (MesosEndpoint master : masters) {
+        for (HttpEndpoint master : masters) {
             MasterView view = look(master, leader);
             evidence.add(master.host() + " " + master.hostPort() + " " + view.description());
             if (view.up()) {
@@ -55,7 +57,7 @@ public final class MesosClusterCheck {
             problems.add("ZooKeeper's leader " + zkLeader + " is not a master of the inventory");
         }
         int active = 0;
-        for (MesosEndpoint agent : agents) {
+        for (HttpEndpoint agent : agents) {
             JsonNode slave = leaderState == null ? null : find(leaderState.path("slaves"), agent);
             if (slave == null) {
                 evidence.add(agent.host() + " " + agent.hostPort() + " not registered");
@@ -73,12 +75,12 @@ public final class MesosClusterCheck {
     }
 
     /** How one master answers: healthy or not, leading (with its state) or redirecting, and what is wrong with it. */
-    private MasterView look(MesosEndpoint master, String zkLeader) {
+    private MasterView look(HttpEndpoint master, String zkLeader) {
         try {
             if (http.get(master, "/master/health").status() != 200) {
                 return new MasterView(false, "unhealthy", "/master/health did not answer 200", null);
             }
-            MesosHttp.Answer state = http.get(master, "/master/state");
+            PlainHttp.Answer state = http.get(master, "/master/state");
             boolean zkSaysLeader = zkLeader != null && zkLeader.equals(master.hostPort());
             if (state.status() == 200) {
                 JsonNode json = state.json();
@@ -104,7 +106,7 @@ public final class MesosClusterCheck {
         }
     }
 
-    private static JsonNode find(JsonNode slaves, MesosEndpoint agent) {
+    private static JsonNode find(JsonNode slaves, HttpEndpoint agent) {
         for (JsonNode slave : slaves) {
             if (slave.path("pid").asText().endsWith("@" + agent.hostPort())
                     || (slave.path("hostname").asText().equals(agent.address()) && slave.path("port").asInt() == agent.port())) {

@@ -10,6 +10,7 @@ import mesoslab.module.ModuleArgumentException;
 import mesoslab.module.ModuleCall;
 import mesoslab.module.ModuleResult;
 import mesoslab.stack.AwaitedCheck;
+import mesoslab.stack.HttpEndpoint;
 
 /**
  * {@code mesos_cluster}: judges the Mesos masters of group {@code masters} (default
@@ -40,8 +41,8 @@ public final class MesosClusterModule implements Module {
     @Override
     public ModuleResult run(ModuleCall call) {
         Map<String, Map<String, Object>> masterHosts = GroupHosts.of(call, call.string("masters", "mesos_masters"));
-        List<MesosEndpoint> masters = MesosEndpoint.from(masterHosts, "mesos_address", "mesos_master_port", 5050);
-        List<MesosEndpoint> agents = MesosEndpoint.from(GroupHosts.of(call, call.string("agents", "mesos_agents")), "mesos_address",
+        List<HttpEndpoint> masters = HttpEndpoint.from(masterHosts, "mesos_address", "mesos_master_port", 5050);
+        List<HttpEndpoint> agents = HttpEndpoint.from(GroupHosts.of(call, call.string("agents", "mesos_agents")), "mesos_address",
                 "mesos_agent_port", 5051);
         String zk = call.string("zk", String.valueOf(masterHosts.values().iterator().next().get("mesos_zk")));
         Duration timeout = Duration.ofSeconds(call.integer("timeout", 60));

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import mesoslab.stack.mesos.MesosEndpoint;
+import mesoslab.stack.HttpEndpoint;
 import mesoslab.standin.marathon.MarathonStandIn;
 import mesoslab.standin.mesos.EmbeddedZooKeeper;
 import mesoslab.standin.mesos.master.MesosMasterStandIn;
@@ -48,16 +48,16 @@ class MarathonClusterCheckTest {
         zk.close();
     }
 
-    private MesosEndpoint marathon(int n) throws Exception {
+    private HttpEndpoint marathon(int n) throws Exception {
         String ip = block + (10 + n);
         started.add(MarathonStandIn.start(new String[0], Map.of("MARATHON_MASTER", mesosZk, "MARATHON_ZK", "zk://" + zk.connectString()
                 + "/marathon", "MARATHON_HOSTNAME", ip, "MARATHON_HTTP_ADDRESS", ip, "MARATHON_HTTP_PORT", "8080")));
-        return new MesosEndpoint("master" + n, ip, 8080);
+        return new HttpEndpoint("master" + n, ip, 8080);
     }
 
     @Test
     void twoInstancesAgreeOnTheLeaderWhoseFrameworkIsActiveInMesos() throws Exception {
-        List<MesosEndpoint> instances = List.of(marathon(1), marathon(2));
+        List<HttpEndpoint> instances = List.of(marathon(1), marathon(2));
         MarathonClusterReport report = awaitReport(instances, MarathonClusterReport::healthy);
         assertThat(report.healthy()).as(report.summary()).isTrue();
         assertThat(report.leader()).isIn(instances.get(0).hostPort(), instances.get(1).hostPort());
@@ -69,14 +69,14 @@ class MarathonClusterCheckTest {
 
     @Test
     void aMissingInstanceIsNamed() throws Exception {
-        List<MesosEndpoint> instances = List.of(marathon(1), new MesosEndpoint("master9", block + "19", 8080));
+        List<HttpEndpoint> instances = List.of(marathon(1), new HttpEndpoint("master9", block + "19", 8080));
         MarathonClusterReport report = awaitReport(instances, r -> r.frameworkId() != null);
         assertThat(report.healthy()).isFalse();
         assertThat(report.problems()).singleElement().asString().startsWith("master9 is unreachable");
         assertThat(report.summary()).contains("1 of 2 instances up");
     }
 
-    private MarathonClusterReport awaitReport(List<MesosEndpoint> instances, java.util.function.Predicate<MarathonClusterReport> done)
+    private MarathonClusterReport awaitReport(List<HttpEndpoint> instances, java.util.function.Predicate<MarathonClusterReport> done)
             throws InterruptedException {
         MarathonClusterReport report = check.check(instances, mesosZk);
         for (int i = 0; i < 150 && !done.test(report); i++) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import mesoslab.stack.HttpEndpoint;
 import mesoslab.standin.mesos.EmbeddedZooKeeper;
 import mesoslab.standin.mesos.agent.MesosAgentStandIn;
 import mesoslab.standin.mesos.master.MesosMasterStandIn;
@@ -44,22 +45,22 @@ class MesosClusterCheckTest {
         zk.close();
     }
 
-    private MesosEndpoint master(int n) throws Exception {
+    private HttpEndpoint master(int n) throws Exception {
         String ip = block + (10 + n);
         MesosMasterStandIn m = MesosMasterStandIn.start(new String[0], Map.of("MESOS_ZK", zkUrl, "MESOS_QUORUM", "1", "MESOS_IP", ip,
                 "MESOS_PORT", "5050", "MESOS_WORK_DIR", tmp.resolve("m" + n).toString()));
         started.add(m);
-        return new MesosEndpoint("master" + n, ip, 5050);
+        return new HttpEndpoint("master" + n, ip, 5050);
     }
 
-    private MesosEndpoint agent(int n) throws Exception {
+    private HttpEndpoint agent(int n) throws Exception {
         String ip = block + (20 + n);
         started.add(MesosAgentStandIn.start(new String[0], Map.of("MESOS_MASTER", zkUrl, "MESOS_IP", ip, "MESOS_PORT", "5051",
                 "MESOS_WORK_DIR", tmp.resolve("a" + n).toString(), "MESOS_RESOURCES", "cpus:2;mem:512;ports:[31000-31009]")));
-        return new MesosEndpoint("agent" + n, ip, 5051);
+        return new HttpEndpoint("agent" + n, ip, 5051);
     }
 
-    private MesosClusterReport awaitHealthy(List<MesosEndpoint> masters, List<MesosEndpoint> agents) throws InterruptedException {
+    private MesosClusterReport awaitHealthy(List<HttpEndpoint> masters, List<HttpEndpoint> agents) throws InterruptedException {
         MesosClusterReport report = null;
         for (int i = 0; i < 100; i++) {
             report = check.check(masters, agents, zkUrl);
@@ -73,8 +74,8 @@ class MesosClusterCheckTest {
 
     @Test
     void twoMastersAndAnAgentAreHealthyWithTheLeaderAgreedAndTheStandbyRedirecting() throws Exception {
-        List<MesosEndpoint> masters = List.of(master(1), master(2));
-        List<MesosEndpoint> agents = List.of(agent(1));
+        List<HttpEndpoint> masters = List.of(master(1), master(2));
+        List<HttpEndpoint> agents = List.of(agent(1));
         MesosClusterReport report = awaitHealthy(masters, agents);
         assertThat(report.healthy()).as(report.summary()).isTrue();
         assertThat(report.leader()).isIn(masters.get(0).hostPort(), masters.get(1).hostPort());
@@ -86,8 +87,8 @@ class MesosClusterCheckTest {
 
     @Test
     void anAgentThatNeverStartedAndAMasterThatIsDownAreNamed() throws Exception {
-        List<MesosEndpoint> masters = List.of(master(1), new MesosEndpoint("master9", block + "19", 5050));
-        List<MesosEndpoint> agents = List.of(agent(1), new MesosEndpoint("agent9", block + "29", 5051));
+        List<HttpEndpoint> masters = List.of(master(1), new HttpEndpoint("master9", block + "19", 5050));
+        List<HttpEndpoint> agents = List.of(agent(1), new HttpEndpoint("agent9", block + "29", 5051));
         MesosClusterReport report = null;
         for (int i = 0; i < 100 && (report == null || report.leader() == null || report.agentsActive() < 1); i++) {
             report = check.check(masters, agents, zkUrl);
@@ -101,7 +102,7 @@ class MesosClusterCheckTest {
 
     @Test
     void withoutAnyMasterZooKeeperHasNoLeaderToName() throws Exception {
-        MesosClusterReport report = check.check(List.of(new MesosEndpoint("master1", block + "11", 5050)), List.of(), zkUrl);
+        MesosClusterReport report = check.check(List.of(new HttpEndpoint("master1", block + "11", 5050)), List.of(), zkUrl);
         assertThat(report.leader()).isNull();
         assertThat(report.problems()).contains("no master has registered in ZooKeeper (" + zkUrl + ")");
     }

@@ -1,4 +1,4 @@
-package mesoslab.stack.mesos;
+package mesoslab.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,18 +13,18 @@ import java.time.Duration;
  * Plain GETs against a Mesos or Marathon HTTP API. Redirects are not followed: a standby master's 307 to the
  * leader is itself evidence.
  */
-public final class MesosHttp {
+public final class PlainHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client;
     private final Duration timeout;
 
-    public MesosHttp(Duration timeout) {
+    public PlainHttp(Duration timeout) {
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The status, the Location header (or null) and the body of GET http://endpoint/path. */
-    public Answer get(MesosEndpoint endpoint, String path) throws IOException {
+    public Answer get(HttpEndpoint endpoint, String path) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + endpoint.hostPort() + path)).timeout(timeout).GET().build();
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
